@@ -1,0 +1,81 @@
+package org.luoshi.audit;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links committed audit rows into the SM3 chain in the order it finds them. An advisory lock makes
+ * one node at a time do it; a row committed late simply joins the chain later.
+ */
+@Component
+public class AuditChainer {
+
+    private static final long LOCK_KEY = 0x4C756F7368694175L; // "LuoshiAu"
+    private static final int BATCH = 2_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    AuditChainer(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Scheduled(fixedDelayString = "${luoshi.audit.chain-interval:1s}", initialDelayString = "2s")
+    void scheduled() {
+        chainPending();
+    }
+
+    /** Chains everything committed so far; returns how many rows were linked. */
+    public int chainPending() {
+        int total = 0;
+        int n;
+        do {
+            n = tx.execute(status -> chainBatch());
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
+    private int chainBatch() {
+        boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
+                .param("key", LOCK_KEY)
+                .query(Boolean.class)
+                .single();
+        if (!locked) {
+            return 0;
+        }
+        List<ChainedRecord> pending = jdbc.sql(
+                        AuditSql.SELECT_RECORD + " WHERE chain_seq IS NULL ORDER BY id LIMIT :limit FOR UPDATE")
+                .param("limit", BATCH)
+                .query(ChainedRecord.class)
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        long seq = (Long) head[0];
+        String previous = (String) head[1];
+        for (ChainedRecord r : pending) {
+            seq++;
+            String hash = r.hash(seq, previous);
+            jdbc.sql("UPDATE audit_event SET chain_seq = :seq, prev_hash = :prev, hash = :hash WHERE id = :id")
+                    .param("seq", seq)
+                    .param("prev", previous)
+                    .param("hash", hash)
+                    .param("id", r.id())
+                    .update();
+            previous = hash;
+        }
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                .param("seq", seq)
+                .param("hash", previous)
+                .update();
+        return pending.size();
+    }
+}

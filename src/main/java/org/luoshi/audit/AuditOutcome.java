@@ -1,0 +1,7 @@
+package org.luoshi.audit;
+
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE,
+    DENIED
+}

@@ -1,0 +1,159 @@
+package org.luoshi.cli;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.luoshi.LuoshiApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar luoshi.jar [serve|audit verify|account …]}. Serving keeps the process alive;
+ * every other verb runs against the configured database and exits with its status.
+ */
+public final class CommandLine {
+
+    /** Returned when the server was started and the process must stay up. */
+    public static final int SERVING = -1;
+
+    static final String HELP = """
+            落实 Luoshi — 督查督办与目标绩效考核平台
+
+            用法 / usage: java -jar luoshi.jar [命令] [选项]
+
+              serve [--port N] [--data DIR] [--demo]
+                    启动服务（不带命令时同此）。--demo 在空数据库中载入示范市演示数据。
+                    Start the server (the default). --demo loads the demo city into an empty database.
+              audit verify [--data DIR]
+                    校验审计日志的 SM3 哈希链；完好时退出码 0 并打印核验条数，否则非 0 并指出第一条被破坏的记录。
+                    Verify the audit trail's hash chain.
+              account create --username U --name 姓名 --unit 单位编码 --roles R1,R2 [--password P] [--data DIR]
+                    新建账户（可授予管理员角色）；不给 --password 时生成临时密码，首次登录须修改。
+              account reset-password --username U [--data DIR]
+                    重置密码为一次性临时密码，首次登录须修改。
+              --help
+                    显示本帮助。
+
+            角色 / roles: SUPERVISOR LEADER LIAISON UNIT_HEAD SYSTEM_ADMIN SECURITY_ADMIN AUDIT_ADMIN
+            数据库 / database: 设置 LUOSHI_DATABASE_URL、LUOSHI_DATABASE_USERNAME、LUOSHI_DATABASE_PASSWORD
+            使用外部 PostgreSQL；否则使用 --data 目录（默认 ./data）中的内置 PostgreSQL。
+            """;
+
+    private CommandLine() {}
+
+    public static int run(String[] args) {
+        return run(args, System.out, System.err, Map.of());
+    }
+
+    /** For tests: extra Spring properties (a database URL, say) and captured output. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> extra) {
+        try {
+            Arguments a = Arguments.parse(
+                    args,
+                    Set.of("port", "data", "username", "name", "unit", "roles", "password", "title"),
+                    Set.of("demo", "help"));
+            if (a.flag("help") || (!a.words().isEmpty() && a.words().getFirst().equals("help"))) {
+                out.print(HELP);
+                return 0;
+            }
+            List<String> words = a.words();
+            String verb = words.isEmpty() ? "serve" : words.getFirst();
+            return switch (verb) {
+                case "serve" -> serve(a, extra);
+                case "audit" -> {
+                    expect(words, 2, "audit 的子命令只有 verify");
+                    if (!words.get(1).equals("verify")) {
+                        throw new UsageError("未知子命令 audit " + words.get(1) + "（可用：audit verify）");
+                    }
+                    yield withContext(a, extra, context -> AuditCommand.verify(context, out, err));
+                }
+                case "account" -> {
+                    expect(words, 2, "account 需要子命令 create 或 reset-password");
+                    yield switch (words.get(1)) {
+                        case "create" -> withContext(a, extra, context -> AccountCommand.create(context, a, out));
+                        case "reset-password" ->
+                            withContext(a, extra, context -> AccountCommand.reset(context, a, out));
+                        default -> throw new UsageError("未知子命令 account " + words.get(1) + "（可用：create、reset-password）");
+                    };
+                }
+                default -> throw new UsageError("未知命令 " + verb);
+            };
+        } catch (UsageError e) {
+            err.println("错误：" + e.getMessage());
+            err.println("用 --help 查看用法。");
+            return 2;
+        }
+    }
+
+    private static void expect(List<String> words, int size, String message) {
+        if (words.size() != size) {
+            throw new UsageError(message);
+        }
+    }
+
+    private static int serve(Arguments a, Map<String, Object> extra) {
+        if (a.words().size() > 1) {
+            throw new UsageError("serve 不接受参数 "
+                    + String.join(" ", a.words().subList(1, a.words().size())));
+        }
+        Map<String, Object> props = common(a, extra);
+        if (a.option("port") != null) {
+            props.put("server.port", port(a.option("port")));
+        }
+        if (a.flag("demo")) {
+            props.put("luoshi.demo.enabled", "true");
+        }
+        new SpringApplicationBuilder(LuoshiApplication.class).run(asArguments(props));
+        return SERVING;
+    }
+
+    private static int withContext(Arguments a, Map<String, Object> extra, Command command) {
+        Map<String, Object> props = common(a, extra);
+        props.put("luoshi.scheduling.enabled", "false");
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.org.luoshi", "WARN");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LuoshiApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(asArguments(props))) {
+            return command.run(context);
+        }
+    }
+
+    private static Map<String, Object> common(Arguments a, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        if (a.option("data") != null) {
+            props.put("luoshi.database.data-dir", a.option("data"));
+        }
+        return props;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageError("端口须为1至65535之间的整数：" + value);
+        }
+    }
+
+    /** As command-line properties, which outrank application.properties and the environment. */
+    private static String[] asArguments(Map<String, Object> props) {
+        return props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    @FunctionalInterface
+    interface Command {
+        int run(ConfigurableApplicationContext context);
+    }
+}

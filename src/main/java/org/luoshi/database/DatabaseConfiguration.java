@@ -1,0 +1,32 @@
+package org.luoshi.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(DatabaseProperties properties) {
+        return DatabaseServer.of(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseServer server, DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("luoshi");
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.username());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(properties.maxPoolSize());
+        // fail fast when the database is away instead of hanging requests
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,23 @@
+package org.luoshi.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the data lives. With {@code url} blank, an embedded PostgreSQL is started in
+ * {@code dataDir}/pg; otherwise the external server at {@code url} is used.
+ */
+@ConfigurationProperties("luoshi.database")
+public record DatabaseProperties(
+        String url,
+        String username,
+        String password,
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("20") int maxPoolSize) {
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+}

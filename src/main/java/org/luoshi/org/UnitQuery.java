@@ -1,0 +1,183 @@
+package org.luoshi.org;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the tree within a caller's {@link UnitScope}; outside it, a unit does not exist. */
+@Component
+public class UnitQuery {
+
+    private final JdbcClient jdbc;
+
+    UnitQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Unit> find(long id, UnitScope scope) {
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.id = :id AND " + within(scope))
+                .param("id", id)
+                .params(scopeParams(scope))
+                .query(UnitRepository.MAPPER)
+                .optional();
+    }
+
+    public Unit get(long id, UnitScope scope) {
+        return find(id, scope).orElseThrow(UnitService::notFound);
+    }
+
+    public Optional<Unit> findByCode(String code) {
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.code = :code")
+                .param("code", code)
+                .query(UnitRepository.MAPPER)
+                .optional();
+    }
+
+    /** Units whose name, short name or code contains {@code q}, shallowest first. */
+    public List<Unit> search(String q, UnitScope scope, int limit) {
+        String term = q == null ? "" : q.strip();
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE " + within(scope) + """
+                         AND (:q = '' OR u.name LIKE '%' || :q || '%' OR u.short_name LIKE '%' || :q || '%'
+                              OR u.code LIKE :q || '%')
+                       ORDER BY u.depth, u.sort_order, u.id
+                       LIMIT :limit
+                        """)
+                .params(scopeParams(scope))
+                .param("q", term)
+                .param("limit", limit)
+                .query(UnitRepository.MAPPER)
+                .list();
+    }
+
+    /** The direct children of a unit, or the top of the scope when {@code parentId} is null. */
+    public List<Unit> children(Long parentId, UnitScope scope) {
+        if (parentId == null) {
+            return tops(scope);
+        }
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.parent_id = :p AND " + within(scope)
+                        + " ORDER BY u.sort_order, u.id")
+                .param("p", parentId)
+                .params(scopeParams(scope))
+                .query(UnitRepository.MAPPER)
+                .list();
+    }
+
+    /** Number of direct children per unit, for tree toggles. */
+    public java.util.Map<Long, Long> childCounts(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var counts = new java.util.HashMap<Long, Long>();
+        jdbc.sql("SELECT parent_id, count(*) FROM unit WHERE parent_id = ANY(:ids) GROUP BY parent_id")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Names by id, for lists that show a unit beside each row. */
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var names = new java.util.HashMap<Long, String>();
+        jdbc.sql("SELECT id, name FROM unit WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** How many units of each kind the scope holds. */
+    public java.util.Map<UnitKind, Long> countByKind(UnitScope scope) {
+        var counts = new java.util.EnumMap<UnitKind, Long>(UnitKind.class);
+        jdbc.sql("SELECT u.kind, count(*) FROM unit u WHERE " + within(scope) + " GROUP BY u.kind")
+                .params(scopeParams(scope))
+                .query(rs -> {
+                    counts.put(UnitKind.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The chain from the root down to the unit itself, for breadcrumbs. */
+    public List<Unit> lineage(Unit unit) {
+        Long[] ids = Arrays.stream(unit.path().value().split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(Long::valueOf)
+                .toArray(Long[]::new);
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.id = ANY(:ids) ORDER BY u.depth")
+                .param("ids", ids)
+                .query(UnitRepository.MAPPER)
+                .list();
+    }
+
+    /** 辖区: the nearest region at or above the unit (a 市直部门's jurisdiction is the 市). */
+    public Unit jurisdictionOf(Unit unit) {
+        List<Unit> chain = lineage(unit);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (chain.get(i).kind().isRegion()) {
+                return chain.get(i);
+            }
+        }
+        return chain.getFirst();
+    }
+
+    private List<Unit> tops(UnitScope scope) {
+        if (scope.everything()) {
+            return jdbc.sql("SELECT " + UnitRepository.COLUMNS
+                            + " FROM unit u WHERE u.parent_id IS NULL ORDER BY u.sort_order, u.id")
+                    .query(UnitRepository.MAPPER)
+                    .list();
+        }
+        List<Unit> tops = new ArrayList<>();
+        for (UnitPath root : scope.subtrees()) {
+            jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.path = :p")
+                    .param("p", root.value())
+                    .query(UnitRepository.MAPPER)
+                    .optional()
+                    .ifPresent(tops::add);
+        }
+        return tops;
+    }
+
+    /**
+     * The scope as an SQL condition on {@code u.path}: one half-open range per subtree, each bound
+     * as parameters. Only the count of ranges shapes the text, never a value.
+     */
+    static String within(UnitScope scope) {
+        if (scope.everything()) {
+            return "TRUE";
+        }
+        if (scope.subtrees().isEmpty()) {
+            return "FALSE";
+        }
+        StringBuilder sql = new StringBuilder("(");
+        for (int i = 0; i < scope.subtrees().size(); i++) {
+            if (i > 0) {
+                sql.append(" OR ");
+            }
+            sql.append("(u.path >= :scopeLo")
+                    .append(i)
+                    .append(" AND u.path < :scopeHi")
+                    .append(i)
+                    .append(')');
+        }
+        return sql.append(')').toString();
+    }
+
+    static java.util.Map<String, Object> scopeParams(UnitScope scope) {
+        var params = new java.util.HashMap<String, Object>();
+        String[] lo = scope.lowerBounds();
+        String[] hi = scope.upperBounds();
+        for (int i = 0; i < lo.length; i++) {
+            params.put("scopeLo" + i, lo[i]);
+            params.put("scopeHi" + i, hi[i]);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,50 @@
+package org.luoshi.security;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Account lists for the administrators, newest first, filters as bound parameters. */
+@Component
+public class AccountQuery {
+
+    public static final int PAGE_SIZE = 30;
+
+    private final JdbcClient jdbc;
+
+    AccountQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Page(List<Account> accounts, int page, boolean hasNext) {}
+
+    public Page search(String q, Long unitId, Role role, int page) {
+        int p = Math.max(page, 1);
+        String term = q == null ? "" : q.strip();
+        List<Account> rows = jdbc.sql(AccountRepository.SELECT + """
+                 WHERE (:q = '' OR a.username ILIKE '%' || :q || '%' OR a.display_name LIKE '%' || :q || '%')
+                   AND (CAST(:unit AS bigint) IS NULL OR a.unit_id = :unit)
+                   AND (CAST(:role AS text) IS NULL
+                        OR EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role))
+                 ORDER BY a.id
+                 LIMIT :limit OFFSET :offset
+                """)
+                .param("q", term)
+                .param("unit", unitId)
+                .param("role", role == null ? null : role.name())
+                .param("limit", PAGE_SIZE + 1)
+                .param("offset", (p - 1) * PAGE_SIZE)
+                .query(AccountRepository::map)
+                .list();
+        boolean more = rows.size() > PAGE_SIZE;
+        return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, p, more);
+    }
+
+    /** The active accounts of one unit; the caller has checked that the unit is in scope. */
+    public List<Account> inUnit(long unitId) {
+        return jdbc.sql(AccountRepository.SELECT + " WHERE a.unit_id = :u AND a.enabled ORDER BY a.id")
+                .param("u", unitId)
+                .query(AccountRepository::map)
+                .list();
+    }
+}
