@@ -1,7 +1,7 @@
 package org.luoshi;
 
 import java.time.Clock;
-import org.luoshi.cli.CommandLine;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -12,11 +12,9 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class LuoshiApplication {
 
+    /** Serves directly; the jar's entry point is {@link org.luoshi.cli.CommandLine}, which also serves. */
     public static void main(String[] args) {
-        int status = CommandLine.run(args);
-        if (status != CommandLine.SERVING) {
-            System.exit(status);
-        }
+        SpringApplication.run(LuoshiApplication.class, args);
     }
 
     @Bean

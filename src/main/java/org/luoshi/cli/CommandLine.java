@@ -45,8 +45,12 @@ public final class CommandLine {
 
     private CommandLine() {}
 
-    public static int run(String[] args) {
-        return run(args, System.out, System.err, Map.of());
+    /** The jar's entry point. */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err, Map.of());
+        if (status != SERVING) {
+            System.exit(status);
+        }
     }
 
     /** For tests: extra Spring properties (a database URL, say) and captured output. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,18 +109,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (handle.isEmpty() || !OrphanPostmaster.isPostgres(handle.get())) {
             return;
         }
-        log.warn("Stopping a PostgreSQL left running by an earlier run (pid {})", pid.get());
         ProcessHandle process = handle.get();
+        if (OrphanPostmaster.ownedByLiveJava(process)) {
+            throw new IllegalStateException("数据目录 " + cluster.getParent()
+                    + " 正被另一个运行中的落实进程使用 / the data folder is in use by a running Luoshi (postmaster pid "
+                    + pid.get() + "): stop it first, or point LUOSHI_DATABASE_URL at its database");
+        }
+        log.warn("Stopping a PostgreSQL left running by an earlier run (pid {})", pid.get());
         process.destroy();
         waitFor(process, Duration.ofSeconds(20));
         if (process.isAlive()) {
             process.destroyForcibly();
             waitFor(process, Duration.ofSeconds(10));
         }
-        for (Path p : List.of(cluster.resolve("postmaster.pid"))) {
-            if (!process.isAlive()) {
-                Files.deleteIfExists(p);
-            }
+        if (!process.isAlive()) {
+            Files.deleteIfExists(cluster.resolve("postmaster.pid"));
         }
     }
 

@@ -40,4 +40,12 @@ final class OrphanPostmaster {
             return false;
         }
     }
+
+    /** A postmaster whose parent is still a JVM belongs to a running instance, not to a dead one. */
+    static boolean ownedByLiveJava(ProcessHandle postmaster) {
+        return postmaster
+                .parent()
+                .map(parent -> parent.info().command().orElse("").endsWith("java"))
+                .orElse(false);
+    }
 }

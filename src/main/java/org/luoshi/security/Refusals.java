@@ -55,6 +55,7 @@ class Refusals {
 
     void invalidSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         events.publishEvent(new SecurityEvent.SessionExpired(request.getRequestURI()));
+        request.getSession(true); // a fresh session replaces the stale cookie, or every page would redirect again
         if ("true".equals(request.getHeader("HX-Request"))) {
             response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
             response.setStatus(204);

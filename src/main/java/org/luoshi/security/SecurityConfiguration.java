@@ -3,23 +3,20 @@ package org.luoshi.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-import java.util.Map;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+/** The HTTP doors; command-line verbs run without a web server and so without these. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DemoMode.class)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     static final String[] BUSINESS = {"SUPERVISOR", "LEADER", "LIAISON", "UNIT_HEAD"};
@@ -27,13 +24,6 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
-
-    /** Argon2id with OWASP's minimum memory; the prefix lets a later default replace it gently. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        var argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
-    }
 
     @Bean
     @Order(1)

@@ -1,0 +1,172 @@
+package org.luoshi.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.luoshi.support.Api;
+import org.luoshi.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.UncategorizedSQLException;
+
+class AuditTrailIT extends IntegrationTest {
+
+    @Autowired
+    AuditChainer chainer;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Test
+    void changesAreRecordedWithWhoWhereBeforeAndAfter() {
+        Api api = api();
+        String admin = api.token("sysadmin", DEMO_PASSWORD);
+        long id = api.post(
+                        "/api/v1/units",
+                        admin,
+                        Map.of("name", "审计测试站", "code", "AUD-1", "kind", "DEPARTMENT", "parentId", unitId("SF")))
+                .json()
+                .get("id")
+                .asLong();
+        var row = jdbc.sql("""
+                        SELECT actor, address, outcome, after ->> 'name' AS name, before IS NULL AS no_before
+                          FROM audit_event WHERE action = 'unit.created' AND target_id = :id
+                        """)
+                .param("id", Long.toString(id))
+                .query((rs, i) -> Map.of(
+                        "actor", rs.getString("actor"),
+                        "address", rs.getString("address"),
+                        "outcome", rs.getString("outcome"),
+                        "name", rs.getString("name"),
+                        "noBefore", rs.getBoolean("no_before")))
+                .single();
+        assertThat(row)
+                .containsEntry("actor", "sysadmin")
+                .containsEntry("outcome", "SUCCESS")
+                .containsEntry("name", "审计测试站")
+                .containsEntry("noBefore", true);
+        assertThat((String) row.get("address")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(auditCount("login.succeeded", "sysadmin")).isPositive();
+    }
+
+    @Test
+    void theTrailIsAppendOnlyInTheDatabase() {
+        chainer.chainPending();
+        long id = jdbc.sql("SELECT min(id) FROM audit_event").query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET summary = 'x' WHERE id = :id")
+                        .param("id", id)
+                        .update())
+                .isInstanceOf(UncategorizedSQLException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE id = :id")
+                        .param("id", id)
+                        .update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void verifyFindsTheChainIntactThenNamesTheFirstAlteredRecord() {
+        chainer.chainPending();
+        AuditVerification intact = verifier.verify();
+        assertThat(intact.intact()).as(intact.problem()).isTrue();
+        assertThat(intact.checked())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM audit_event WHERE chain_seq IS NOT NULL")
+                        .query(Long.class)
+                        .single());
+
+        long seq = intact.checked() / 2 + 1;
+        String original = jdbc.sql("SELECT summary FROM audit_event WHERE chain_seq = :s")
+                .param("s", seq)
+                .query(String.class)
+                .single();
+        asOwnerBypassingTheGuard("UPDATE audit_event SET summary = summary || '（已篡改）' WHERE chain_seq = " + seq);
+        try {
+            AuditVerification broken = verifier.verify();
+            assertThat(broken.intact()).isFalse();
+            assertThat(broken.brokenSeq()).isEqualTo(seq);
+            assertThat(broken.problem()).contains("篡改");
+        } finally {
+            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+                    .update();
+            jdbc.sql("UPDATE audit_event SET summary = :s WHERE chain_seq = :q")
+                    .param("s", original)
+                    .param("q", seq)
+                    .update();
+            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
+                    .update();
+        }
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void verifyNoticesADeletedRecordAndACutTail() {
+        chainer.chainPending();
+        long last = jdbc.sql("SELECT max(chain_seq) FROM audit_event")
+                .query(Long.class)
+                .single();
+        // copy the last record aside (a plain table: the pool may hand out another connection), delete it, put it back
+        jdbc.sql("CREATE TABLE audit_backup AS SELECT * FROM audit_event WHERE chain_seq = :s")
+                .param("s", last)
+                .update();
+        try {
+            asOwnerBypassingTheGuard("DELETE FROM audit_event WHERE chain_seq = " + last);
+            AuditVerification cut = verifier.verify();
+            assertThat(cut.intact()).isFalse();
+            assertThat(cut.brokenSeq()).isEqualTo(last);
+        } finally {
+            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+                    .update();
+            jdbc.sql("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_backup")
+                    .update();
+            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
+                    .update();
+            jdbc.sql("DROP TABLE audit_backup").update();
+        }
+        assertThat(verifier.verify().intact()).isTrue();
+
+        long middle = last / 2;
+        jdbc.sql("CREATE TABLE audit_backup AS SELECT * FROM audit_event WHERE chain_seq = :s")
+                .param("s", middle)
+                .update();
+        try {
+            asOwnerBypassingTheGuard("DELETE FROM audit_event WHERE chain_seq = " + middle);
+            AuditVerification gap = verifier.verify();
+            assertThat(gap.intact()).isFalse();
+            assertThat(gap.brokenSeq()).isEqualTo(middle);
+            assertThat(gap.problem()).contains("缺少第 " + middle + " 条");
+        } finally {
+            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+                    .update();
+            jdbc.sql("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_backup")
+                    .update();
+            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
+                    .update();
+            jdbc.sql("DROP TABLE audit_backup").update();
+        }
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theAuditAdministratorReadsAndFiltersTheTrail() {
+        var b = browserSession();
+        b.login("auditor", DEMO_PASSWORD);
+        var page = b.get("/audit?action=login.succeeded&actor=auditor");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("auditor 登录成功").doesNotContain("sysadmin 登录成功");
+        var failures = b.get("/audit?outcome=FAILURE");
+        assertThat(failures.status()).isEqualTo(200);
+    }
+
+    /** What a database owner could do behind the application's back. */
+    private void asOwnerBypassingTheGuard(String sql) {
+        jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+                .update();
+        try {
+            jdbc.sql(sql).update();
+        } finally {
+            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.luoshi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luoshi.audit.AuditChainer;
+import org.luoshi.support.IntegrationTest;
+import org.luoshi.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The jar's verbs as separate processes: exit codes, output, and the embedded database's lifecycle. */
+class CommandLineIT extends IntegrationTest {
+
+    @Autowired
+    AuditChainer chainer;
+
+    private static Map<String, String> testDatabase() {
+        TestDatabase db = TestDatabase.get();
+        return Map.of(
+                "LUOSHI_DATABASE_URL", db.url(),
+                "LUOSHI_DATABASE_USERNAME", db.username(),
+                "LUOSHI_DATABASE_PASSWORD", db.password());
+    }
+
+    @Test
+    void helpAndWrongArguments() throws Exception {
+        var help = JarProcess.run(Map.of(), "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.output()).contains("audit verify").contains("account create");
+        var wrong = JarProcess.run(Map.of(), "audit", "inspect");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.output()).contains("audit inspect");
+    }
+
+    @Test
+    void auditVerifyExitsZeroWhenIntactAndNamesTheFirstBrokenRecord() throws Exception {
+        chainer.chainPending();
+        var ok = JarProcess.run(testDatabase(), "audit", "verify");
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(ok.output()).containsPattern("核验 \\d+ 条记录").contains("records checked");
+
+        long seq = jdbc.sql("SELECT min(chain_seq) + 3 FROM audit_event")
+                .query(Long.class)
+                .single();
+        String actor = jdbc.sql("SELECT coalesce(actor, '') FROM audit_event WHERE chain_seq = :s")
+                .param("s", seq)
+                .query(String.class)
+                .single();
+        jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+                .update();
+        try {
+            jdbc.sql("UPDATE audit_event SET actor = 'mallory' WHERE chain_seq = :s")
+                    .param("s", seq)
+                    .update();
+            var broken = JarProcess.run(testDatabase(), "audit", "verify");
+            assertThat(broken.exit()).isEqualTo(1);
+            assertThat(broken.output()).contains("第 " + seq + " 条").contains("#" + seq);
+        } finally {
+            jdbc.sql("UPDATE audit_event SET actor = nullif(:a, '') WHERE chain_seq = :s")
+                    .param("a", actor)
+                    .param("s", seq)
+                    .update();
+            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
+                    .update();
+        }
+        assertThat(JarProcess.run(testDatabase(), "audit", "verify").exit()).isZero();
+    }
+
+    @Test
+    void accountCreateAndResetPasswordOnTheCommandLine() throws Exception {
+        var created = JarProcess.run(
+                testDatabase(),
+                "account",
+                "create",
+                "--username",
+                "cli.auditor",
+                "--name",
+                "命令行审计员",
+                "--unit",
+                "SF-DSJ",
+                "--roles",
+                "AUDIT_ADMIN");
+        assertThat(created.exit()).as(created.output()).isZero();
+        assertThat(created.output()).contains("已创建账户 cli.auditor").contains("临时密码");
+        assertThat(jdbc.sql("SELECT must_change_password FROM account WHERE username = 'cli.auditor'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        var duplicate = JarProcess.run(
+                testDatabase(),
+                "account",
+                "create",
+                "--username",
+                "cli.auditor",
+                "--name",
+                "重复",
+                "--unit",
+                "SF-DSJ",
+                "--roles",
+                "AUDIT_ADMIN");
+        assertThat(duplicate.exit()).isEqualTo(2);
+        assertThat(duplicate.output()).contains("已被使用");
+
+        var mixed = JarProcess.run(
+                testDatabase(),
+                "account",
+                "create",
+                "--username",
+                "cli.mixed",
+                "--name",
+                "兼任",
+                "--unit",
+                "SF-DSJ",
+                "--roles",
+                "AUDIT_ADMIN,LIAISON");
+        assertThat(mixed.exit()).isEqualTo(2);
+        assertThat(mixed.output()).contains("三员分立");
+
+        var reset = JarProcess.run(testDatabase(), "account", "reset-password", "--username", "cli.auditor");
+        assertThat(reset.exit()).isZero();
+        assertThat(reset.output()).contains("临时密码");
+        assertThat(auditCount("account.password.reset", "cli.auditor")).isEqualTo(1);
+    }
+
+    @Test
+    void theEmbeddedDatabaseKeepsItsDataAcrossRestartsAndSurvivesAKill(@TempDir Path data) throws Exception {
+        int port = freePort();
+        Map<String, String> env = Map.of("LUOSHI_DEMO_PASSWORD", "Restart#2026");
+        Process first =
+                JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
+        try {
+            awaitLogin(port, first);
+            assertThat(Files.exists(data.resolve("pg").resolve("PG_VERSION"))).isTrue();
+            assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
+        } finally {
+            stop(first, false);
+        }
+
+        Process second =
+                JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
+        try {
+            awaitLogin(port, second);
+            assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
+        } finally {
+            stop(second, true); // kill -9: the postmaster is orphaned
+        }
+
+        Process third = JarProcess.start(env, "serve", "--data", data.toString(), "--port", Integer.toString(port));
+        try {
+            String log = awaitLogin(port, third);
+            assertThat(log).doesNotContain("已载入演示数据");
+            // outside demo mode the demo accounts cannot sign in, though their data stays
+            assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
+            assertThat(lastLoginRedirect).endsWith("/login?error");
+        } finally {
+            stop(third, false);
+        }
+    }
+
+    private String lastLoginRedirect;
+
+    private int signIn(int port, String username, String password) throws IOException, InterruptedException {
+        var cookies = new java.net.CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String login = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(login);
+        assertThat(m.find()).isTrue();
+        String form = "username=" + username + "&password=" + java.net.URLEncoder.encode(password, "UTF-8") + "&_csrf="
+                + m.group(1);
+        var r = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        lastLoginRedirect = r.headers().firstValue("Location").orElse("");
+        return r.statusCode();
+    }
+
+    private static String awaitLogin(int port, Process process) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        StringBuilder log = new StringBuilder();
+        var reader = new Thread(() -> {
+            try {
+                process.getInputStream().transferTo(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        synchronized (log) {
+                            log.append((char) b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        synchronized (log) {
+                            log.append(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                // process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited early:\n" + log);
+            }
+            try {
+                var r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    synchronized (log) {
+                        return log.toString();
+                    }
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("server did not come up:\n" + log);
+    }
+
+    private static void stop(Process process, boolean kill) throws InterruptedException {
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

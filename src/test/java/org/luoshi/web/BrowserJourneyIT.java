@@ -1,0 +1,183 @@
+package org.luoshi.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.luoshi.support.IntegrationTest;
+
+/** Journeys in Debian's Chromium; each keeps a screenshot under target/screenshots. */
+class BrowserJourneyIT extends IntegrationTest {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new AssertionError("Chromium not found at " + chromium
+                    + ": install it with apt-get install chromium fonts-noto-cjk (see README)");
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(
+                new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1366, 860));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void shut() {
+        context.close();
+    }
+
+    private void signIn(String username) {
+        page.navigate(base() + "/login");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(DEMO_PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登 录"))
+                .click();
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void liaisonSignsInAndSeesHisUnitAndScope() {
+        page.navigate(base() + "/login");
+        assertThat(page.locator("h1")).hasText("落实");
+        shot("01-login");
+        signIn("liaison");
+        page.waitForURL(base() + "/");
+        assertThat(page.locator("h1")).containsText("陈晓燕");
+        assertThat(page.locator("main")).containsText("临江区");
+        assertThat(page.locator("main")).containsText("我的数据范围");
+        shot("02-liaison-home");
+
+        page.locator("main a.btn", new Page.LocatorOptions().setHasText("临江区"))
+                .first()
+                .click();
+        assertThat(page.locator("h1")).hasText("临江区");
+        assertThat(page.locator("table.list")).containsText("江北街道");
+        shot("03-liaison-county");
+    }
+
+    @Test
+    void wrongPasswordShowsAClearMessage() {
+        page.navigate(base() + "/login");
+        page.getByLabel("用户名").fill("townliaison");
+        page.getByLabel("密码").fill("wrong-password");
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator(".alert.error")).containsText("用户名或密码错误");
+        shot("04-login-error");
+    }
+
+    @Test
+    void auditAdministratorSeesTheTrail() {
+        signIn("auditor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("审计日志"))
+                .click();
+        assertThat(page.locator("h1")).hasText("审计日志");
+        assertThat(page.locator("#audit-trail")).containsText("auditor 登录成功");
+        assertThat(page.locator("#audit-trail tbody tr").first()).isVisible();
+        shot("05-audit-trail");
+
+        page.locator("select[name=action]").selectOption("login.succeeded");
+        page.locator("form.toolbar button[type=submit]").click();
+        assertThat(page.locator("#audit-trail")).not().containsText("新建单位");
+        shot("06-audit-filtered");
+    }
+
+    @Test
+    void systemAdministratorAddsAUnitThroughTheForm() {
+        signIn("sysadmin");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/admin/units?parent=" + unitId("SF-BH"));
+        assertThat(page.locator("table.list")).containsText("湖滨镇");
+        shot("07-units-county");
+        page.locator("a.btn", new Page.LocatorOptions().setHasText("新建"))
+                .first()
+                .click();
+        page.locator("#name").fill("望湖街道");
+        page.locator("#code").fill("SF-BH-WH");
+        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("保存"))
+                .click();
+        assertThat(page.locator(".alert.notice")).containsText("望湖街道");
+        assertThat(page.locator("table.list")).containsText("望湖街道");
+
+        page.navigate(base() + "/admin/units/new?parent=" + unitId("SF-BH"));
+        page.locator("#name").fill("湖滨镇");
+        page.locator("#code").fill("SF-BH-DUP");
+        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("保存"))
+                .click();
+        assertThat(page.locator(".alert.error")).containsText("已有名为“湖滨镇”的单位");
+        assertThat(page.locator("#name")).hasClass(java.util.regex.Pattern.compile("field-error"));
+        shot("08-unit-form-error");
+        assertThat(jdbc.sql("SELECT count(*) FROM unit WHERE code = 'SF-BH-DUP'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void englishIsAvailable() {
+        page.navigate(base() + "/login?lang=en");
+        assertThat(page.locator("button[type=submit]")).hasText("Sign in");
+        signIn2("secadmin");
+        page.navigate(base() + "/admin/security");
+        assertThat(page.locator("h1")).hasText("Security policy");
+        shot("09-policy-en");
+    }
+
+    private void signIn2(String username) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(DEMO_PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL(base() + "/");
+    }
+}
