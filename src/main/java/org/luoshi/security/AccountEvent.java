@@ -177,6 +177,10 @@ public sealed interface AccountEvent extends AuditableEvent {
         public String summary() {
             return "为 " + username + " 签发接口令牌「" + name + "」（" + prefix + "…）";
         }
+
+        public String actor() {
+            return username; // a token is issued to whoever just proved who he is
+        }
     }
 
     record TokenRevoked(String username, String name, String prefix) implements AccountEvent {
