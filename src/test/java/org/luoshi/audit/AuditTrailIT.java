@@ -87,14 +87,10 @@ class AuditTrailIT extends IntegrationTest {
             assertThat(broken.brokenSeq()).isEqualTo(seq);
             assertThat(broken.problem()).contains("篡改");
         } finally {
-            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
-                    .update();
-            jdbc.sql("UPDATE audit_event SET summary = :s WHERE chain_seq = :q")
+            bypassingTheGuard(() -> jdbc.sql("UPDATE audit_event SET summary = :s WHERE chain_seq = :q")
                     .param("s", original)
                     .param("q", seq)
-                    .update();
-            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
-                    .update();
+                    .update());
         }
         assertThat(verifier.verify().intact()).isTrue();
     }
@@ -105,43 +101,27 @@ class AuditTrailIT extends IntegrationTest {
         long last = jdbc.sql("SELECT max(chain_seq) FROM audit_event")
                 .query(Long.class)
                 .single();
-        // copy the last record aside (a plain table: the pool may hand out another connection), delete it, put it back
-        jdbc.sql("CREATE TABLE audit_backup AS SELECT * FROM audit_event WHERE chain_seq = :s")
-                .param("s", last)
-                .update();
-        try {
-            asOwnerBypassingTheGuard("DELETE FROM audit_event WHERE chain_seq = " + last);
-            AuditVerification cut = verifier.verify();
-            assertThat(cut.intact()).isFalse();
-            assertThat(cut.brokenSeq()).isEqualTo(last);
-        } finally {
-            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
-                    .update();
-            jdbc.sql("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_backup")
-                    .update();
-            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
-                    .update();
-            jdbc.sql("DROP TABLE audit_backup").update();
-        }
-        assertThat(verifier.verify().intact()).isTrue();
-
+        withRecordDeleted(last, cut -> assertThat(cut.brokenSeq()).isEqualTo(last));
         long middle = last / 2;
-        jdbc.sql("CREATE TABLE audit_backup AS SELECT * FROM audit_event WHERE chain_seq = :s")
-                .param("s", middle)
-                .update();
-        try {
-            asOwnerBypassingTheGuard("DELETE FROM audit_event WHERE chain_seq = " + middle);
-            AuditVerification gap = verifier.verify();
-            assertThat(gap.intact()).isFalse();
+        withRecordDeleted(middle, gap -> {
             assertThat(gap.brokenSeq()).isEqualTo(middle);
             assertThat(gap.problem()).contains("缺少第 " + middle + " 条");
+        });
+    }
+
+    /** Deletes one chained record behind the guard, checks what verify says, then puts it back exactly. */
+    private void withRecordDeleted(long seq, java.util.function.Consumer<AuditVerification> check) {
+        // a plain table, not a temporary one: the pool may hand out another connection
+        jdbc.sql("CREATE TABLE audit_backup AS SELECT * FROM audit_event WHERE chain_seq = :s")
+                .param("s", seq)
+                .update();
+        try {
+            asOwnerBypassingTheGuard("DELETE FROM audit_event WHERE chain_seq = " + seq);
+            AuditVerification broken = verifier.verify();
+            assertThat(broken.intact()).isFalse();
+            check.accept(broken);
         } finally {
-            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
-                    .update();
-            jdbc.sql("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_backup")
-                    .update();
-            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
-                    .update();
+            asOwnerBypassingTheGuard("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_backup");
             jdbc.sql("DROP TABLE audit_backup").update();
         }
         assertThat(verifier.verify().intact()).isTrue();
@@ -160,10 +140,14 @@ class AuditTrailIT extends IntegrationTest {
 
     /** What a database owner could do behind the application's back. */
     private void asOwnerBypassingTheGuard(String sql) {
+        bypassingTheGuard(() -> jdbc.sql(sql).update());
+    }
+
+    private void bypassingTheGuard(Runnable change) {
         jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
                 .update();
         try {
-            jdbc.sql(sql).update();
+            change.run();
         } finally {
             jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
                     .update();

@@ -57,22 +57,7 @@ class WebSecurityIT extends IntegrationTest {
 
     @Test
     void fiveFailuresLockTheAccountForTheConfiguredTime() {
-        Api api = api();
-        String admin = api.token("sysadmin", DEMO_PASSWORD);
-        api.post(
-                "/api/v1/accounts",
-                admin,
-                Map.of(
-                        "username",
-                        "web.lock",
-                        "displayName",
-                        "锁定测试",
-                        "unitId",
-                        unitId("SF-BH"),
-                        "roles",
-                        List.of("LIAISON"),
-                        "password",
-                        "Init#Pass123"));
+        openAccount("web.lock", "SF-BH");
         Browser b = browserSession();
         for (int i = 0; i < 5; i++) {
             b.login("web.lock", "bad-" + i);
@@ -89,22 +74,7 @@ class WebSecurityIT extends IntegrationTest {
 
     @Test
     void initialPasswordMustBeChangedAndOldPasswordsNotReused() {
-        Api api = api();
-        String admin = api.token("sysadmin", DEMO_PASSWORD);
-        api.post(
-                "/api/v1/accounts",
-                admin,
-                Map.of(
-                        "username",
-                        "first.login",
-                        "displayName",
-                        "首次登录",
-                        "unitId",
-                        unitId("SF-YX"),
-                        "roles",
-                        List.of("LIAISON"),
-                        "password",
-                        "Init#Pass123"));
+        openAccount("first.login", "SF-YX");
         Browser b = browserSession();
         assertThat(b.login("first.login", "Init#Pass123").redirectsTo("/password"))
                 .isTrue();
@@ -225,6 +195,26 @@ class WebSecurityIT extends IntegrationTest {
                 .query(Integer.class)
                 .single();
         assertThat(seconds).isEqualTo(30 * 60);
+    }
+
+    /** A liaison account with the initial password Init#Pass123, opened by the system administrator. */
+    private void openAccount(String username, String unitCode) {
+        Api api = api();
+        Api.Response r = api.post(
+                "/api/v1/accounts",
+                api.token("sysadmin", DEMO_PASSWORD),
+                Map.of(
+                        "username",
+                        username,
+                        "displayName",
+                        "测试用户",
+                        "unitId",
+                        unitId(unitCode),
+                        "roles",
+                        List.of("LIAISON"),
+                        "password",
+                        "Init#Pass123"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     private java.util.Map<String, String> headersOf(String path) {

@@ -30,6 +30,8 @@ public final class TestDatabase {
     public static synchronized TestDatabase get() {
         if (instance == null) {
             instance = create();
+            System.out.println(
+                    "Test database: " + instance + (instance.external() ? " [external server]" : " [embedded]"));
         }
         return instance;
     }
