@@ -165,6 +165,55 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void systemAdministratorOpensAnAccountWithTheUnitPicker() {
+        signIn("sysadmin");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/admin/accounts");
+        page.locator("a.btn", new Page.LocatorOptions().setHasText("新建账户")).click();
+        page.locator("#username").fill("jb.head");
+        page.locator("#displayName").fill("梁春雷");
+        page.locator("#unit-search").pressSequentially("江北");
+        // htmx fills the unit choices as the name is typed
+        assertThat(page.locator("#unitId option")).containsText(new String[] {"江北街道（SF-LJ-JB）"});
+        page.locator("input[name=roles][value=UNIT_HEAD]").check();
+        page.locator("#password").fill("Start#2026a");
+        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("保存"))
+                .click();
+        assertThat(page.locator(".alert.notice")).containsText("已创建账户 jb.head");
+        shot("10-account-created");
+
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("button", new Page.LocatorOptions().setHasText("重置密码")).click();
+        assertThat(page.locator(".secret")).isVisible();
+        String temporary = page.locator(".secret").textContent().strip();
+        assertThat(temporary).hasSize(12);
+        shot("11-password-reset");
+        assertThat(jdbc.sql("SELECT u.code FROM account a JOIN unit u ON u.id = a.unit_id WHERE a.username = 'jb.head'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SF-LJ-JB");
+    }
+
+    @Test
+    void securityAdministratorCannotMixAdministratorRoles() {
+        signIn("secadmin");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/admin/roles?q=deptliaison");
+        page.locator("table.list a", new Page.LocatorOptions().setHasText("deptliaison"))
+                .click();
+        page.locator("input[name=roles][value=AUDIT_ADMIN]").check();
+        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("保存"))
+                .click();
+        assertThat(page.locator(".alert.error")).containsText("三员分立");
+        shot("12-roles-conflict");
+        assertThat(jdbc.sql("SELECT count(*) FROM account_role r JOIN account a ON a.id = r.account_id "
+                                + "WHERE a.username = 'deptliaison' AND r.role = 'AUDIT_ADMIN'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void englishIsAvailable() {
         page.navigate(base() + "/login?lang=en");
         assertThat(page.locator("button[type=submit]")).hasText("Sign in");
