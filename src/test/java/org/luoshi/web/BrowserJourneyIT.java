@@ -158,6 +158,10 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator(".alert.error")).containsText("已有名为“湖滨镇”的单位");
         assertThat(page.locator("#name")).hasClass(java.util.regex.Pattern.compile("field-error"));
         shot("08-unit-form-error");
+
+        page.navigate(base() + "/admin/calendar?year=2026");
+        assertThat(page.locator("#calendar-days")).containsText("春节调休上班");
+        shot("13-calendar-2026");
         assertThat(jdbc.sql("SELECT count(*) FROM unit WHERE code = 'SF-BH-DUP'")
                         .query(Long.class)
                         .single())
