@@ -145,39 +145,11 @@ public class UnitQuery {
         return tops;
     }
 
-    /**
-     * The scope as an SQL condition on {@code u.path}: one half-open range per subtree, each bound
-     * as parameters. Only the count of ranges shapes the text, never a value.
-     */
     static String within(UnitScope scope) {
-        if (scope.everything()) {
-            return "TRUE";
-        }
-        if (scope.subtrees().isEmpty()) {
-            return "FALSE";
-        }
-        StringBuilder sql = new StringBuilder("(");
-        for (int i = 0; i < scope.subtrees().size(); i++) {
-            if (i > 0) {
-                sql.append(" OR ");
-            }
-            sql.append("(u.path >= :scopeLo")
-                    .append(i)
-                    .append(" AND u.path < :scopeHi")
-                    .append(i)
-                    .append(')');
-        }
-        return sql.append(')').toString();
+        return scope.sqlOn("u.path", "scope");
     }
 
     static java.util.Map<String, Object> scopeParams(UnitScope scope) {
-        var params = new java.util.HashMap<String, Object>();
-        String[] lo = scope.lowerBounds();
-        String[] hi = scope.upperBounds();
-        for (int i = 0; i < lo.length; i++) {
-            params.put("scopeLo" + i, lo[i]);
-            params.put("scopeHi" + i, hi[i]);
-        }
-        return params;
+        return scope.sqlParams("scope");
     }
 }

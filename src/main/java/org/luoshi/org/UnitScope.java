@@ -28,11 +28,47 @@ public record UnitScope(boolean everything, List<UnitPath> subtrees) {
         return everything || subtrees.stream().anyMatch(root -> root.contains(path));
     }
 
-    String[] lowerBounds() {
-        return subtrees.stream().map(UnitPath::value).toArray(String[]::new);
+    /**
+     * The scope as an SQL condition on a path column: one half-open range per subtree, each bound
+     * as a named parameter ({@code prefix}Lo0, {@code prefix}Hi0…). Only the number of subtrees
+     * shapes the text, never a value.
+     */
+    public String sqlOn(String column, String prefix) {
+        if (everything) {
+            return "TRUE";
+        }
+        if (subtrees.isEmpty()) {
+            return "FALSE";
+        }
+        StringBuilder sql = new StringBuilder("(");
+        for (int i = 0; i < subtrees.size(); i++) {
+            if (i > 0) {
+                sql.append(" OR ");
+            }
+            sql.append('(')
+                    .append(column)
+                    .append(" >= :")
+                    .append(prefix)
+                    .append("Lo")
+                    .append(i)
+                    .append(" AND ")
+                    .append(column)
+                    .append(" < :")
+                    .append(prefix)
+                    .append("Hi")
+                    .append(i)
+                    .append(')');
+        }
+        return sql.append(')').toString();
     }
 
-    String[] upperBounds() {
-        return subtrees.stream().map(UnitPath::upperBound).toArray(String[]::new);
+    /** The parameters for {@link #sqlOn}. */
+    public java.util.Map<String, Object> sqlParams(String prefix) {
+        var params = new java.util.HashMap<String, Object>();
+        for (int i = 0; i < subtrees.size(); i++) {
+            params.put(prefix + "Lo" + i, subtrees.get(i).value());
+            params.put(prefix + "Hi" + i, subtrees.get(i).upperBound());
+        }
+        return params;
     }
 }

@@ -1,0 +1,139 @@
+package org.luoshi.item;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ItemRepository {
+
+    static final String COLUMNS = """
+            i.id, i.code, i.parent_id, i.kind, i.title, i.content, i.level, i.cadence, i.lead_unit_id,
+            i.lead_unit_path, i.lead_leader_id, i.start_date, i.deadline, i.deadline_days, i.status,
+            i.closure_rating, i.pending_deadline, i.pending_reason, i.dispatched_at, i.closed_at, i.version,
+            i.created_at, i.created_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    ItemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ItemData> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM item i WHERE i.id = :id")
+                .param("id", id)
+                .query(ItemRepository::map)
+                .optional();
+    }
+
+    /** DB-2026-0001: numbered per year without gaps between committed items of one node or many. */
+    String nextCode(int year) {
+        int n = jdbc.sql("""
+                        INSERT INTO item_code_counter (year, last) VALUES (:y, 1)
+                        ON CONFLICT (year) DO UPDATE SET last = item_code_counter.last + 1
+                        RETURNING last
+                        """).param("y", year).query(Integer.class).single();
+        return String.format("DB-%d-%04d", year, n);
+    }
+
+    long insert(NewItem n, String code, int year, String unitPath, String by) {
+        return jdbc.sql("""
+                        INSERT INTO item (code, year, parent_id, kind, title, content, level, cadence, lead_unit_id,
+                                          lead_unit_path, lead_leader_id, start_date, deadline, deadline_days,
+                                          status, created_by)
+                        VALUES (:code, :year, :parent, :kind, :title, :content, :level, :cadence, :unit, :path,
+                                :leader, :start, :deadline, :days, 'DRAFT', :by)
+                        RETURNING id
+                        """)
+                .param("code", code)
+                .param("year", year)
+                .param("parent", n.parentId())
+                .param("kind", n.kind().name())
+                .param("title", n.title())
+                .param("content", n.content())
+                .param("level", n.level().name())
+                .param("cadence", n.cadence().name())
+                .param("unit", n.leadUnitId())
+                .param("path", unitPath)
+                .param("leader", n.leadLeaderId())
+                .param("start", n.startDate())
+                .param("deadline", n.deadline())
+                .param("days", n.deadlineDays())
+                .param("by", by)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Saves the moved item if nobody else moved it since it was read. */
+    boolean save(Item item) {
+        ItemData d = item.data();
+        return jdbc.sql("""
+                        UPDATE item SET status = :status, deadline = :deadline, pending_deadline = :pendingDeadline,
+                               pending_reason = :pendingReason, closure_rating = :rating,
+                               dispatched_at = CASE WHEN :dispatched THEN now() ELSE dispatched_at END,
+                               closed_at = CASE WHEN :closed THEN now() WHEN :status <> 'CLOSED' THEN NULL ELSE closed_at END,
+                               version = version + 1, updated_at = now()
+                         WHERE id = :id AND version = :version
+                        """)
+                        .param("status", item.status().name())
+                        .param("deadline", item.deadline())
+                        .param("pendingDeadline", item.pendingDeadline())
+                        .param("pendingReason", item.pendingReason())
+                        .param(
+                                "rating",
+                                item.rating() == null ? null : item.rating().name())
+                        .param("dispatched", item.dispatchedNow())
+                        .param("closed", item.closedNow())
+                        .param("id", d.id())
+                        .param("version", d.version())
+                        .update()
+                == 1;
+    }
+
+    void timeline(long itemId, String actor, String type, String text) {
+        jdbc.sql("INSERT INTO item_event (item_id, actor, type, text) VALUES (:i, :a, :t, :x)")
+                .param("i", itemId)
+                .param("a", actor)
+                .param("t", type)
+                .param("x", text)
+                .update();
+    }
+
+    static ItemData map(ResultSet rs, int row) throws SQLException {
+        String rating = rs.getString("closure_rating");
+        return new ItemData(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getObject("parent_id", Long.class),
+                ItemKind.valueOf(rs.getString("kind")),
+                rs.getString("title"),
+                rs.getString("content"),
+                ItemLevel.valueOf(rs.getString("level")),
+                Cadence.valueOf(rs.getString("cadence")),
+                rs.getLong("lead_unit_id"),
+                rs.getString("lead_unit_path"),
+                rs.getObject("lead_leader_id", Long.class),
+                rs.getObject("start_date", LocalDate.class),
+                rs.getObject("deadline", LocalDate.class),
+                rs.getObject("deadline_days", Integer.class),
+                ItemStatus.valueOf(rs.getString("status")),
+                rating == null ? null : ClosureRating.valueOf(rating),
+                rs.getObject("pending_deadline", LocalDate.class),
+                rs.getString("pending_reason"),
+                instant(rs.getTimestamp("dispatched_at")),
+                instant(rs.getTimestamp("closed_at")),
+                rs.getInt("version"),
+                instant(rs.getTimestamp("created_at")),
+                rs.getString("created_by"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,22 @@
+package org.luoshi.item;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.luoshi.org.UnitScope;
+
+/** Which items an account sees: those whose lead unit lies in its unit scope, or that it leads. */
+record ItemScope(UnitScope units, Long leaderId) {
+
+    String sql() {
+        String byUnit = units.sqlOn("i.lead_unit_path", "scope");
+        return leaderId == null ? byUnit : "(" + byUnit + " OR i.lead_leader_id = :scopeLeader)";
+    }
+
+    Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>(units.sqlParams("scope"));
+        if (leaderId != null) {
+            params.put("scopeLeader", leaderId);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,246 @@
+package org.luoshi.item;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.luoshi.DomainException;
+import org.luoshi.calendar.CalendarService;
+import org.luoshi.org.Unit;
+import org.luoshi.org.UnitQuery;
+import org.luoshi.org.UnitScope;
+import org.luoshi.security.CurrentUser;
+import org.luoshi.security.DataScopes;
+import org.luoshi.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers items and carries out their lifecycle moves, each in one transaction with its record. */
+@Service
+public class ItemService {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_CONTENT = 20_000;
+
+    private final ItemRepository items;
+    private final ItemQuery query;
+    private final UnitQuery units;
+    private final DataScopes scopes;
+    private final ItemScopes itemScopes;
+    private final CalendarService calendar;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ItemService(
+            ItemRepository items,
+            ItemQuery query,
+            UnitQuery units,
+            DataScopes scopes,
+            ItemScopes itemScopes,
+            CalendarService calendar,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.items = items;
+        this.query = query;
+        this.units = units;
+        this.scopes = scopes;
+        this.itemScopes = itemScopes;
+        this.calendar = calendar;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** 立项: a draft by a supervisor, for a lead unit within his jurisdiction. */
+    @Transactional
+    public ItemData create(CurrentUser user, NewItem n) {
+        if (!user.has(Role.SUPERVISOR)) {
+            throw ItemRefusals.notAllowed("立项", "督查员");
+        }
+        NewItem item = validate(n);
+        UnitScope jurisdiction = scopes.of(user);
+        Unit lead = units.find(item.leadUnitId(), jurisdiction)
+                .orElseThrow(() -> DomainException.invalid("item.leadUnit.unknown", "leadUnitId", "牵头单位不存在或不在您的督查辖区内"));
+        if (item.parentId() != null) {
+            ItemData parent = query.find(item.parentId(), scopeOf(user))
+                    .orElseThrow(() -> DomainException.invalid("item.parent.unknown", "parentId", "上级事项不存在"));
+            if (parent.deadline() != null
+                    && item.deadline() != null
+                    && item.deadline().isAfter(parent.deadline())) {
+                throw DomainException.invalid(
+                        "item.deadline.afterParent",
+                        "deadline",
+                        "完成时限 {0} 晚于上级事项的时限 {1}",
+                        item.deadline(),
+                        parent.deadline());
+            }
+        }
+        int year = LocalDate.now(clock).getYear();
+        String code = items.nextCode(year);
+        long id = items.insert(item, code, year, lead.path().value(), user.username());
+        items.timeline(id, user.username(), "CREATED", "立项：" + item.title());
+        events.publishEvent(
+                new ItemEvent(id, code, "CREATED", "立项「" + item.title() + "」", null, ItemStatus.DRAFT.name()));
+        return items.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public ItemData dispatch(CurrentUser user, long id, Integer version) {
+        return act(user, id, version, (item, actor) -> item.dispatch(actor, today(), calendar.workingDays()));
+    }
+
+    @Transactional
+    public ItemData accept(CurrentUser user, long id, Integer version) {
+        return act(user, id, version, (item, actor) -> item.accept(actor));
+    }
+
+    @Transactional
+    public ItemData dispute(CurrentUser user, long id, Integer version, String reason) {
+        return act(user, id, version, (item, actor) -> item.dispute(actor, reason));
+    }
+
+    @Transactional
+    public ItemData requestExtension(CurrentUser user, long id, Integer version, LocalDate deadline, String reason) {
+        return act(user, id, version, (item, actor) -> item.requestExtension(actor, deadline, reason));
+    }
+
+    @Transactional
+    public ItemData decideExtension(CurrentUser user, long id, Integer version, boolean grant, String comment) {
+        return act(user, id, version, (item, actor) -> item.decideExtension(actor, grant, comment));
+    }
+
+    @Transactional
+    public ItemData requestClosure(CurrentUser user, long id, Integer version, String conclusion) {
+        return act(user, id, version, (item, actor) -> item.requestClosure(actor, conclusion));
+    }
+
+    @Transactional
+    public ItemData judgeClosure(
+            CurrentUser user, long id, Integer version, boolean accept, ClosureRating rating, String reason) {
+        return act(user, id, version, (item, actor) -> item.judgeClosure(actor, accept, rating, reason));
+    }
+
+    @Transactional
+    public ItemData reopen(CurrentUser user, long id, Integer version, String reason) {
+        return act(user, id, version, (item, actor) -> item.reopen(actor, reason));
+    }
+
+    @Transactional
+    public ItemData cancel(CurrentUser user, long id, Integer version, String reason) {
+        return act(user, id, version, (item, actor) -> item.cancel(actor, reason));
+    }
+
+    /** 督办沟通: anyone who sees the item may write on its thread. Stored as text, shown as text. */
+    @Transactional
+    public void comment(CurrentUser user, long id, String text) {
+        ItemData data = get(user, id);
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > Item.MAX_REASON) {
+            throw DomainException.invalid("item.comment", "text", "留言须为1至{0}个字", Item.MAX_REASON);
+        }
+        String type = user.has(Role.LEADER) && !user.has(Role.SUPERVISOR) ? "INSTRUCTION" : "COMMENT";
+        items.timeline(id, user.username(), type, t);
+        events.publishEvent(
+                new ItemEvent(id, data.code(), type, type.equals("INSTRUCTION") ? "领导批示" : "留言", null, null));
+    }
+
+    /** The item if the user may see it; otherwise "not found", exactly as for a missing one. */
+    public ItemData get(CurrentUser user, long id) {
+        return query.find(id, scopeOf(user)).orElseThrow(ItemService::notFound);
+    }
+
+    private ItemScope scopeOf(CurrentUser user) {
+        return itemScopes.of(user);
+    }
+
+    private interface Move {
+        void apply(Item item, ItemActor actor);
+    }
+
+    private ItemData act(CurrentUser user, long id, Integer version, Move move) {
+        ItemData data = get(user, id);
+        if (version != null && version != data.version()) {
+            throw staleEdit();
+        }
+        Item item = new Item(data);
+        move.apply(item, actorFor(user, data));
+        if (!items.save(item)) {
+            throw staleEdit();
+        }
+        for (Item.TimelineEntry e : item.happened()) {
+            items.timeline(id, user.username(), e.type(), e.text());
+            events.publishEvent(new ItemEvent(
+                    id,
+                    data.code(),
+                    e.type(),
+                    e.text(),
+                    data.status().name(),
+                    item.status().name()));
+        }
+        return items.find(id).orElseThrow();
+    }
+
+    private ItemActor actorFor(CurrentUser user, ItemData item) {
+        boolean supervises =
+                user.has(Role.SUPERVISOR) && scopes.of(user).covers(new org.luoshi.org.UnitPath(item.leadUnitPath()));
+        return new ItemActor(user, supervises, user.unitId() == item.leadUnitId());
+    }
+
+    private static NewItem validate(NewItem n) {
+        String title = n.title() == null ? "" : n.title().strip();
+        String content = n.content() == null ? "" : n.content().strip();
+        if (title.isEmpty()) {
+            throw DomainException.invalid("item.title.required", "title", "请填写事项名称");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw DomainException.invalid(
+                    "item.title.long", "title", "事项名称不能超过{0}个字（现有{1}个字）", MAX_TITLE, title.length());
+        }
+        if (content.isEmpty()) {
+            throw DomainException.invalid("item.content.required", "content", "请填写具体内容");
+        }
+        if (content.length() > MAX_CONTENT) {
+            throw DomainException.invalid("item.content.long", "content", "具体内容不能超过{0}个字", MAX_CONTENT);
+        }
+        if (n.kind() == null) {
+            throw DomainException.invalid("item.kind.required", "kind", "请选择事项类别");
+        }
+        if (n.cadence() == null) {
+            throw DomainException.invalid("item.cadence.required", "cadence", "请选择反馈频次");
+        }
+        if (n.leadUnitId() == null) {
+            throw DomainException.invalid("item.leadUnit.required", "leadUnitId", "请选择牵头单位");
+        }
+        if (n.deadline() == null && n.deadlineDays() == null) {
+            throw DomainException.invalid("item.deadline.required", "deadline", "请填写完成时限（日期或派发后的工作日数）");
+        }
+        if (n.deadlineDays() != null && (n.deadlineDays() < 1 || n.deadlineDays() > 2_000)) {
+            throw DomainException.invalid("item.deadlineDays.range", "deadlineDays", "工作日数须在1至2000之间");
+        }
+        if (n.deadline() != null && n.startDate() != null && n.deadline().isBefore(n.startDate())) {
+            throw DomainException.invalid("item.deadline.beforeStart", "deadline", "完成时限不能早于开始日期");
+        }
+        return new NewItem(
+                title,
+                content,
+                n.kind(),
+                n.level() == null ? ItemLevel.NORMAL : n.level(),
+                n.cadence(),
+                n.leadUnitId(),
+                n.leadLeaderId(),
+                n.startDate(),
+                n.deadline(),
+                n.deadlineDays(),
+                n.parentId());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    static DomainException notFound() {
+        return DomainException.notFound("item.notFound", "督办事项不存在或不在您的数据范围内");
+    }
+
+    private static DomainException staleEdit() {
+        return DomainException.conflict("item.stale", "该事项已被他人处理或修改，请刷新后查看最新状态，您的操作未生效");
+    }
+}

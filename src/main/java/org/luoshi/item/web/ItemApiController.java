@@ -1,0 +1,236 @@
+package org.luoshi.item.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.luoshi.DomainException;
+import org.luoshi.item.Cadence;
+import org.luoshi.item.ClosureRating;
+import org.luoshi.item.ItemData;
+import org.luoshi.item.ItemKind;
+import org.luoshi.item.ItemLevel;
+import org.luoshi.item.ItemQuery;
+import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemStatus;
+import org.luoshi.item.NewItem;
+import org.luoshi.org.UnitQuery;
+import org.luoshi.org.UnitScope;
+import org.luoshi.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/items}: the ledger, registration and every lifecycle action. */
+@RestController
+@RequestMapping("/api/v1/items")
+class ItemApiController {
+
+    private final ItemService service;
+    private final ItemQuery query;
+    private final UnitQuery units;
+    private final Clock clock;
+
+    ItemApiController(ItemService service, ItemQuery query, UnitQuery units, Clock clock) {
+        this.service = service;
+        this.query = query;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Map<String, Object> list(
+            CurrentUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) Long leader,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        String unitPath = unit == null
+                ? null
+                : units.find(unit, UnitScope.all()).map(u -> u.path().value()).orElse("/none/");
+        var result = query.list(
+                user,
+                new ItemQuery.Filter(
+                        parse(ItemStatus.class, status, "status"),
+                        parse(ItemKind.class, kind, "kind"),
+                        unit,
+                        leader,
+                        overdue,
+                        q,
+                        page,
+                        size),
+                unitPath);
+        return Map.of("items", json(result.items()), "total", result.total(), "page", Math.max(page, 1));
+    }
+
+    @GetMapping("/{id}")
+    ItemJson get(CurrentUser user, @PathVariable long id) {
+        return json(service.get(user, id));
+    }
+
+    @GetMapping("/{id}/timeline")
+    Map<String, Object> timeline(CurrentUser user, @PathVariable long id) {
+        service.get(user, id);
+        return Map.of("events", query.timeline(id));
+    }
+
+    @PostMapping
+    ResponseEntity<ItemJson> create(CurrentUser user, @RequestBody Map<String, Object> body) {
+        Fields f = new Fields(body);
+        ItemData created = service.create(
+                user,
+                new NewItem(
+                        f.text("title"),
+                        f.text("content"),
+                        parse(ItemKind.class, f.text("kind"), "kind"),
+                        parse(ItemLevel.class, f.text("level"), "level"),
+                        parse(Cadence.class, f.text("cadence"), "cadence"),
+                        f.number("leadUnitId"),
+                        f.number("leadLeaderId"),
+                        f.date("startDate"),
+                        f.date("deadline"),
+                        f.integer("deadlineDays"),
+                        f.number("parentId")));
+        return ResponseEntity.created(URI.create("/api/v1/items/" + created.id()))
+                .body(json(created));
+    }
+
+    @PostMapping("/{id}/{action}")
+    Object act(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestBody(required = false) Map<String, Object> body) {
+        Fields f = new Fields(body == null ? Map.of() : body);
+        Integer version = f.integer("version");
+        ItemData after = switch (action) {
+            case "dispatch" -> service.dispatch(user, id, version);
+            case "accept" -> service.accept(user, id, version);
+            case "dispute" -> service.dispute(user, id, version, f.text("reason"));
+            case "request-extension" ->
+                service.requestExtension(user, id, version, f.date("deadline"), f.text("reason"));
+            case "decide-extension" -> service.decideExtension(user, id, version, f.bool("grant"), f.text("reason"));
+            case "request-closure" -> service.requestClosure(user, id, version, f.firstText("conclusion", "reason"));
+            case "judge-closure" ->
+                service.judgeClosure(
+                        user,
+                        id,
+                        version,
+                        f.bool("accept"),
+                        parse(ClosureRating.class, f.text("rating"), "rating"),
+                        f.text("reason"));
+            case "reopen" -> service.reopen(user, id, version, f.text("reason"));
+            case "cancel" -> service.cancel(user, id, version, f.text("reason"));
+            case "comment" -> {
+                service.comment(user, id, f.firstText("text", "comment"));
+                yield service.get(user, id);
+            }
+            default -> throw DomainException.notFound("item.action.unknown", "未知的操作：{0}", action);
+        };
+        return json(after);
+    }
+
+    private ItemJson json(ItemData d) {
+        return ItemJson.of(
+                d, units.names(List.of(d.leadUnitId())).get(d.leadUnitId()), query.children(d.id()), today());
+    }
+
+    private List<ItemJson> json(List<ItemData> rows) {
+        Map<Long, String> names =
+                units.names(rows.stream().map(ItemData::leadUnitId).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(d -> ItemJson.of(d, names.get(d.leadUnitId()), query.children(d.id()), today()))
+                .toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(
+                    "item.enum",
+                    field,
+                    "“{0}”不是有效的 {1}，可选：{2}",
+                    value,
+                    field,
+                    java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** Reads a JSON object's fields with clear errors naming the field. */
+    private record Fields(Map<String, Object> body) {
+
+        String text(String name) {
+            Object v = body.get(name);
+            return v == null ? null : v.toString();
+        }
+
+        String firstText(String... names) {
+            for (String n : names) {
+                if (body.get(n) != null) {
+                    return text(n);
+                }
+            }
+            return null;
+        }
+
+        Long number(String name) {
+            Object v = body.get(name);
+            if (v == null || v.toString().isBlank()) {
+                return null;
+            }
+            try {
+                return v instanceof Number n
+                        ? n.longValue()
+                        : Long.parseLong(v.toString().strip());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("item.number", name, "{0} 须为整数", name);
+            }
+        }
+
+        Integer integer(String name) {
+            Long n = number(name);
+            return n == null ? null : Math.toIntExact(n);
+        }
+
+        boolean bool(String name) {
+            Object v = body.get(name);
+            if (v == null) {
+                throw DomainException.invalid("item.bool", name, "请给出 {0}（true 或 false）", name);
+            }
+            return v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
+        }
+
+        LocalDate date(String name) {
+            String v = text(name);
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(v.strip());
+            } catch (DateTimeParseException e) {
+                throw DomainException.invalid("item.date", name, "{0} 须为 yyyy-MM-dd 格式的日期：{1}", name, v);
+            }
+        }
+    }
+}

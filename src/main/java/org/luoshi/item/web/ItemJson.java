@@ -1,0 +1,63 @@
+package org.luoshi.item.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.luoshi.item.ItemData;
+
+/** An item on the API. */
+record ItemJson(
+        long id,
+        String code,
+        String title,
+        String content,
+        String kind,
+        String level,
+        String cadence,
+        String status,
+        String statusLabel,
+        Map<String, Object> leadUnit,
+        Long leadLeaderId,
+        LocalDate startDate,
+        LocalDate deadline,
+        Integer deadlineDays,
+        boolean overdue,
+        Long parentId,
+        List<Long> children,
+        Map<String, Object> pendingExtension,
+        String closureRating,
+        Instant dispatchedAt,
+        Instant closedAt,
+        Instant createdAt,
+        int version) {
+
+    static ItemJson of(ItemData d, String unitName, List<Long> children, LocalDate today) {
+        return new ItemJson(
+                d.id(),
+                d.code(),
+                d.title(),
+                d.content(),
+                d.kind().name(),
+                d.level().name(),
+                d.cadence().name(),
+                d.status().name(),
+                d.status().label(),
+                Map.of("id", d.leadUnitId(), "name", unitName == null ? "" : unitName),
+                d.leadLeaderId(),
+                d.startDate(),
+                d.deadline(),
+                d.deadlineDays(),
+                d.overdueOn(today),
+                d.parentId(),
+                children,
+                d.pendingDeadline() == null
+                        ? null
+                        : Map.of("deadline", d.pendingDeadline().toString(), "reason", d.pendingReason()),
+                d.closureRating() == null ? null : d.closureRating().name(),
+                d.dispatchedAt(),
+                d.closedAt(),
+                d.createdAt(),
+                d.version());
+    }
+}

@@ -1,0 +1,222 @@
+package org.luoshi.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.luoshi.support.Api;
+import org.luoshi.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** From draft to closed and back through a re-check, through the API, on PostgreSQL. */
+class ItemFlowIT extends IntegrationTest {
+
+    private Api api;
+    private String supervisor;
+    private String liaison;
+
+    private JsonNode create(String title, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "title", title,
+                "content", "按照政府工作报告要求推进",
+                "kind", "LIVELIHOOD",
+                "leadUnitId", unitId("SF-LJ"),
+                "deadline", "2099-06-30",
+                "startDate", "2026-01-01",
+                "cadence", "MONTHLY"));
+        body.putAll(extra);
+        Api.Response r = api.post("/api/v1/items", supervisor, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private Api.Response act(String token, long id, String action, Map<String, Object> body) {
+        return api.post("/api/v1/items/" + id + "/" + action, token, body);
+    }
+
+    private void login() {
+        api = api();
+        supervisor = api.token("supervisor", DEMO_PASSWORD);
+        liaison = api.token("liaison", DEMO_PASSWORD);
+    }
+
+    @Test
+    void fromDraftToClosedAndBackThroughARecheck() {
+        login();
+        JsonNode item = create("新建城市书房10个", Map.of("level", "KEY"));
+        long id = item.get("id").asLong();
+        assertThat(item.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(item.get("code").asString()).matches("DB-\\d{4}-\\d{4}");
+        assertThat(item.get("leadUnit").get("name").asString()).isEqualTo("临江区");
+        assertThat(item.get("overdue").asBoolean()).isFalse();
+        assertThat(item.get("children").isArray()).isTrue();
+
+        // the county cannot see a draft's actions through: it may not dispatch
+        assertThat(act(liaison, id, "dispatch", Map.of()).status()).isEqualTo(403);
+        assertThat(act(supervisor, id, "dispatch", Map.of())
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("DISPATCHED");
+        Api.Response twice = act(supervisor, id, "dispatch", Map.of());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.contentType()).startsWith("application/problem+json");
+        assertThat(twice.json().get("detail").asString()).contains("已派发");
+
+        assertThat(act(liaison, id, "accept", Map.of()).json().get("status").asString())
+                .isEqualTo("ACCEPTED");
+        Api.Response ext = act(liaison, id, "request-extension", Map.of("deadline", "2099-09-30", "reason", "拆迁延误"));
+        assertThat(ext.json().get("pendingExtension").get("deadline").asString())
+                .isEqualTo("2099-09-30");
+        Api.Response granted = act(supervisor, id, "decide-extension", Map.of("grant", true));
+        assertThat(granted.json().get("deadline").asString()).isEqualTo("2099-09-30");
+        assertThat(granted.json().get("pendingExtension").isNull()).isTrue();
+
+        act(liaison, id, "request-closure", Map.of("conclusion", "10个城市书房已建成开放"));
+        Api.Response refused = act(supervisor, id, "judge-closure", Map.of("accept", false, "reason", "缺少验收材料"));
+        assertThat(refused.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+        act(liaison, id, "request-closure", Map.of("conclusion", "补充了验收材料"));
+        Api.Response closed = act(supervisor, id, "judge-closure", Map.of("accept", true, "rating", "SATISFIED"));
+        assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.json().get("closureRating").asString()).isEqualTo("SATISFIED");
+
+        Api.Response reopened = act(supervisor, id, "reopen", Map.of("reason", "回头看发现两处书房闭馆"));
+        assertThat(reopened.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(reopened.json().get("closureRating").isNull()).isTrue();
+
+        var timeline =
+                api.get("/api/v1/items/" + id + "/timeline", liaison).json().get("events");
+        assertThat(timeline.valueStream().map(e -> e.get("type").asString()))
+                .containsExactly(
+                        "CREATED",
+                        "DISPATCHED",
+                        "ACCEPTED",
+                        "EXTENSION_REQUESTED",
+                        "EXTENSION_GRANTED",
+                        "CLOSURE_REQUESTED",
+                        "CLOSURE_REFUSED",
+                        "CLOSURE_REQUESTED",
+                        "CLOSED",
+                        "REOPENED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_type = 'item' AND target_id = :id")
+                        .param("id", Long.toString(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void itemsOutsideTheScopeDoNotExist() {
+        login();
+        long id = create("老旧小区改造", Map.of()).get("id").asLong();
+        act(supervisor, id, "dispatch", Map.of());
+        String town = api.token("townliaison", DEMO_PASSWORD);
+        String dept = api.token("deptliaison", DEMO_PASSWORD);
+        Api.Response hidden = api.get("/api/v1/items/" + id, dept);
+        Api.Response missing = api.get("/api/v1/items/987654321", dept);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.json().get("detail")).isEqualTo(missing.json().get("detail"));
+        assertThat(act(dept, id, "accept", Map.of()).status()).isEqualTo(404);
+        // a town below the lead county sees nothing of the county's own item
+        assertThat(api.get("/api/v1/items/" + id, town).status()).isEqualTo(404);
+        // the county sees it and it shows in its ledger
+        Api.Response ledger = api.get("/api/v1/items?status=DISPATCHED&q=%E8%80%81%E6%97%A7", liaison);
+        assertThat(ledger.json().get("items").valueStream().map(i -> i.get("id").asLong()))
+                .contains(id);
+        Api.Response deptLedger = api.get("/api/v1/items?q=%E8%80%81%E6%97%A7", dept);
+        assertThat(deptLedger.json().get("total").asLong()).isZero();
+        // administrators do no business work
+        assertThat(api.get("/api/v1/items", api.token("sysadmin", DEMO_PASSWORD))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsSaved() {
+        login();
+        long before = jdbc.sql("SELECT count(*) FROM item").query(Long.class).single();
+        Map<String, Object> longTitle = new HashMap<>(Map.of(
+                "title",
+                "长".repeat(10_000),
+                "content",
+                "x",
+                "kind",
+                "TARGET",
+                "leadUnitId",
+                unitId("SF-LJ"),
+                "deadline",
+                "2099-06-30",
+                "cadence",
+                "MONTHLY"));
+        Api.Response tooLong = api.post("/api/v1/items", supervisor, longTitle);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("detail").asString()).contains("200");
+        longTitle.put("title", "正常标题");
+        longTitle.put("kind", "HOBBY");
+        assertThat(api.post("/api/v1/items", supervisor, longTitle)
+                        .json()
+                        .get("field")
+                        .asString())
+                .isEqualTo("kind");
+        longTitle.put("kind", "TARGET");
+        longTitle.put("deadline", "30/06/2099");
+        assertThat(api.post("/api/v1/items", supervisor, longTitle)
+                        .json()
+                        .get("field")
+                        .asString())
+                .isEqualTo("deadline");
+        longTitle.put("deadline", "2099-06-30");
+        longTitle.put("leadUnitId", 987654321);
+        assertThat(api.post("/api/v1/items", supervisor, longTitle).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/items", liaison, Map.of("title", "联络员立项")).status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM item").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aStaleVersionIsDetectedNotOverwritten() {
+        login();
+        JsonNode item = create("污水管网建设", Map.of());
+        long id = item.get("id").asLong();
+        int version = item.get("version").asInt();
+        assertThat(act(supervisor, id, "dispatch", Map.of("version", version)).status())
+                .isEqualTo(200);
+        Api.Response stale = act(supervisor, id, "cancel", Map.of("version", version, "reason", "重复立项"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asString()).contains("刷新");
+        assertThat(api.get("/api/v1/items/" + id, supervisor)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    void commentsAreKeptAsTextAndALeadersIsAnInstruction() {
+        login();
+        JsonNode item = create(
+                "河道清淤",
+                Map.of(
+                        "leadLeaderId",
+                        jdbc.sql("SELECT id FROM account WHERE username = 'leader'")
+                                .query(Long.class)
+                                .single()));
+        long id = item.get("id").asLong();
+        String script = "<script>alert('x')</script>请抓紧推进";
+        assertThat(act(liaison, id, "comment", Map.of("text", script)).status()).isEqualTo(200);
+        String leader = api.token("leader", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/items/" + id, leader).status()).isEqualTo(200);
+        assertThat(act(leader, id, "comment", Map.of("text", "务必在汛期前完成")).status())
+                .isEqualTo(200);
+        var events =
+                api.get("/api/v1/items/" + id + "/timeline", supervisor).json().get("events");
+        assertThat(events.valueStream().map(e -> e.get("text").asString())).contains(script);
+        assertThat(events.valueStream().filter(e -> e.get("type").asString().equals("INSTRUCTION")))
+                .hasSize(1);
+        // a leader sees only what he leads
+        long other = create("与领导无关的事项", Map.of()).get("id").asLong();
+        assertThat(api.get("/api/v1/items/" + other, leader).status()).isEqualTo(404);
+    }
+}
