@@ -162,6 +162,42 @@ public final class Item {
         note("STARTED", "开始办理");
     }
 
+    /** The actions this actor may take now: the item page offers these and only these. */
+    public java.util.Set<String> availableTo(ItemActor actor) {
+        java.util.Set<String> actions = new java.util.LinkedHashSet<>();
+        if (actor.isSupervisor()) {
+            switch (status) {
+                case DRAFT -> actions.add("dispatch");
+                case CLOSURE_REQUESTED -> actions.add("judge-closure");
+                case CLOSED -> actions.add("reopen");
+                default -> {}
+            }
+            if (pendingDeadline != null) {
+                actions.add("decide-extension");
+            }
+            if (status != CLOSED && status != CANCELLED) {
+                actions.add("cancel");
+            }
+        }
+        if (actor.actsForLeadUnit()) {
+            switch (status) {
+                case DISPATCHED -> {
+                    actions.add("accept");
+                    actions.add("dispute");
+                }
+                case ACCEPTED, IN_PROGRESS -> {
+                    actions.add("request-closure");
+                    if (pendingDeadline == null) {
+                        actions.add("request-extension");
+                    }
+                }
+                default -> {}
+            }
+        }
+        actions.add("comment");
+        return actions;
+    }
+
     private void move(ItemStatus next, String action) {
         if (!status.allows(next)) {
             throw ItemRefusals.wrongState(status, action);

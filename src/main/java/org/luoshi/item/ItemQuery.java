@@ -84,6 +84,17 @@ public class ItemQuery {
         return new Page(rows, total);
     }
 
+    /** Of these items, the ones the user may see, in id order. */
+    public List<ItemData> visible(CurrentUser user, List<Long> ids) {
+        ItemScope scope = scopes.of(user);
+        return jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE i.id = ANY(:ids) AND " + scope.sql()
+                        + " ORDER BY i.id")
+                .param("ids", ids.toArray(Long[]::new))
+                .params(scope.params())
+                .query(ItemRepository::map)
+                .list();
+    }
+
     public List<Long> children(long id) {
         return jdbc.sql("SELECT id FROM item WHERE parent_id = :id ORDER BY id")
                 .param("id", id)

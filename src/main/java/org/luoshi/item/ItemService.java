@@ -142,6 +142,11 @@ public class ItemService {
                 new ItemEvent(id, data.code(), type, type.equals("INSTRUCTION") ? "领导批示" : "留言", null, null));
     }
 
+    /** What the user may do with the item now. */
+    public java.util.Set<String> actionsFor(CurrentUser user, ItemData data) {
+        return new Item(data).availableTo(actorFor(user, data));
+    }
+
     /** The item if the user may see it; otherwise "not found", exactly as for a missing one. */
     public ItemData get(CurrentUser user, long id) {
         return query.find(id, scopeOf(user)).orElseThrow(ItemService::notFound);

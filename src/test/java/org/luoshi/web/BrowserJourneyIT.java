@@ -218,6 +218,70 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void anItemGoesFromRegistrationToClosureAcrossSupervisorAndCounty() {
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("立项"))
+                .click();
+        page.locator("#title").fill("实施老旧小区改造12个");
+        page.locator("#content").fill("完成12个老旧小区的管网、屋面和加装电梯改造");
+        page.locator("#kind").selectOption("LIVELIHOOD");
+        page.locator("#leadUnitId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
+        page.locator("#deadline").fill("2099-11-30");
+        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("保存"))
+                .click();
+        assertThat(page.locator(".alert.notice")).containsText("已立项");
+        String itemUrl = page.url();
+        page.locator("button", new Page.LocatorOptions().setHasText("派发")).click();
+        assertThat(page.locator("#item-status")).hasText("已派发");
+        shot("20-item-dispatched");
+        context.clearCookies();
+
+        signIn("liaison");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/items?status=DISPATCHED");
+        page.locator("#ledger a", new Page.LocatorOptions().setHasText("实施老旧小区改造12个"))
+                .click();
+        page.locator("button", new Page.LocatorOptions().setHasText("签收")).click();
+        assertThat(page.locator("#item-status")).hasText("已签收");
+        page.locator("input[name=text]").fill("<script>alert('x')</script>已召开专题会部署");
+        page.locator("button", new Page.LocatorOptions().setHasText("留言")).click();
+        assertThat(page.locator("#timeline")).containsText("<script>alert('x')</script>已召开专题会部署");
+        page.locator("#item-actions input[name=reason][placeholder='办结情况说明']").fill("12个小区改造全部完工");
+        page.locator("button", new Page.LocatorOptions().setHasText("申请办结")).click();
+        assertThat(page.locator("#item-status")).hasText("申请办结");
+        shot("21-item-closure-requested");
+        context.clearCookies();
+
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.navigate(itemUrl);
+        page.locator("button", new Page.LocatorOptions().setHasText("退回重办")).click();
+        assertThat(page.locator(".alert.error")).containsText("退回理由");
+        page.locator("#item-actions input[name=reason][placeholder='意见（退回时必填）']")
+                .fill("缺少竣工验收材料");
+        page.locator("button", new Page.LocatorOptions().setHasText("退回重办")).click();
+        assertThat(page.locator("#item-status")).hasText("办理中");
+        context.clearCookies();
+
+        signIn("liaison");
+        page.waitForURL(base() + "/");
+        page.navigate(itemUrl);
+        page.locator("#item-actions input[name=reason][placeholder='办结情况说明']").fill("已补充竣工验收材料");
+        page.locator("button", new Page.LocatorOptions().setHasText("申请办结")).click();
+        context.clearCookies();
+
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.navigate(itemUrl);
+        page.locator("select[name=rating]").selectOption("SATISFIED");
+        page.locator("button", new Page.LocatorOptions().setHasText("同意销号")).click();
+        assertThat(page.locator("#item-status")).hasText("已办结");
+        assertThat(page.locator("#timeline")).containsText("缺少竣工验收材料");
+        shot("22-item-closed");
+    }
+
+    @Test
     void englishIsAvailable() {
         page.navigate(base() + "/login?lang=en");
         assertThat(page.locator("button[type=submit]")).hasText("Sign in");
