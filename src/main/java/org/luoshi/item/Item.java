@@ -162,6 +162,21 @@ public final class Item {
         note("STARTED", "开始办理");
     }
 
+    /**
+     * 分解: may this actor split the item into children? The lead unit once it has signed, or the
+     * supervisor while the item is still alive.
+     */
+    void requireDecomposable(ItemActor actor) {
+        if (!actor.actsForLeadUnit() && !actor.isSupervisor()) {
+            throw ItemRefusals.notAllowed("分解事项", "牵头单位或辖区督查员");
+        }
+        boolean unitMay = actor.actsForLeadUnit() && (status == ACCEPTED || status == IN_PROGRESS);
+        boolean supervisorMay = actor.isSupervisor() && status != CLOSED && status != CANCELLED;
+        if (!unitMay && !supervisorMay) {
+            throw ItemRefusals.wrongState(status, "分解");
+        }
+    }
+
     /** The actions this actor may take now: the item page offers these and only these. */
     public java.util.Set<String> availableTo(ItemActor actor) {
         java.util.Set<String> actions = new java.util.LinkedHashSet<>();
@@ -193,6 +208,12 @@ public final class Item {
                 }
                 default -> {}
             }
+        }
+        try {
+            requireDecomposable(actor);
+            actions.add("decompose");
+        } catch (DomainException e) {
+            // not for this actor at this moment
         }
         actions.add("comment");
         return actions;

@@ -43,12 +43,17 @@ class ItemRepository {
     }
 
     long insert(NewItem n, String code, int year, String unitPath, String by) {
+        return insert(n, code, year, unitPath, by, ItemStatus.DRAFT);
+    }
+
+    long insert(NewItem n, String code, int year, String unitPath, String by, ItemStatus status) {
         return jdbc.sql("""
                         INSERT INTO item (code, year, parent_id, kind, title, content, level, cadence, lead_unit_id,
                                           lead_unit_path, lead_leader_id, start_date, deadline, deadline_days,
-                                          status, created_by)
+                                          status, dispatched_at, created_by)
                         VALUES (:code, :year, :parent, :kind, :title, :content, :level, :cadence, :unit, :path,
-                                :leader, :start, :deadline, :days, 'DRAFT', :by)
+                                :leader, :start, :deadline, :days, :status,
+                                CASE WHEN :status = 'DRAFT' THEN NULL ELSE now() END, :by)
                         RETURNING id
                         """)
                 .param("code", code)
@@ -66,6 +71,7 @@ class ItemRepository {
                 .param("deadline", n.deadline())
                 .param("days", n.deadlineDays())
                 .param("by", by)
+                .param("status", status.name())
                 .query(Long.class)
                 .single();
     }

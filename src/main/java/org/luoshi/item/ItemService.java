@@ -128,6 +128,91 @@ public class ItemService {
         return act(user, id, version, (item, actor) -> item.cancel(actor, reason));
     }
 
+    /** One child of a decomposition: the unit that takes it and its own deadline. */
+    public record ChildSpec(Long leadUnitId, LocalDate deadline, String title) {}
+
+    /**
+     * 分解: the item splits into children, one per unit below the lead unit (or, for a supervisor,
+     * within his jurisdiction), each dispatched at once with a deadline no later than the parent's.
+     * All or nothing.
+     */
+    @Transactional
+    public java.util.List<ItemData> decompose(CurrentUser user, long id, java.util.List<ChildSpec> children) {
+        ItemData parent = get(user, id);
+        ItemActor actor = actorFor(user, parent);
+        new Item(parent).requireDecomposable(actor);
+        if (children == null || children.isEmpty()) {
+            throw DomainException.invalid("item.decompose.empty", "children", "请至少选择一个承办单位");
+        }
+        if (children.size() > 500) {
+            throw DomainException.invalid("item.decompose.many", "children", "一次最多分解为500项");
+        }
+        UnitScope allowed = actor.actsForLeadUnit() && !actor.isSupervisor()
+                ? UnitScope.of(new org.luoshi.org.UnitPath(parent.leadUnitPath()))
+                : scopes.of(user);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.List<ItemData> created = new java.util.ArrayList<>();
+        int year = LocalDate.now(clock).getYear();
+        for (int i = 0; i < children.size(); i++) {
+            ChildSpec c = children.get(i);
+            String row = "第" + (i + 1) + "项：";
+            if (c.leadUnitId() == null || !seen.add(c.leadUnitId())) {
+                throw DomainException.invalid("item.decompose.unit", "children", row + "承办单位为空或重复");
+            }
+            Unit unit = units.find(c.leadUnitId(), allowed)
+                    .filter(u -> u.id() != parent.leadUnitId())
+                    .orElseThrow(
+                            () -> DomainException.invalid("item.decompose.scope", "children", row + "承办单位须为牵头单位的下级单位"));
+            LocalDate deadline = c.deadline() == null ? parent.deadline() : c.deadline();
+            if (deadline == null) {
+                throw DomainException.invalid("item.decompose.deadline", "children", row + "请填写完成时限");
+            }
+            if (parent.deadline() != null && deadline.isAfter(parent.deadline())) {
+                throw DomainException.invalid(
+                        "item.deadline.afterParent",
+                        "children",
+                        row + "完成时限 {0} 晚于上级事项的时限 {1}",
+                        deadline,
+                        parent.deadline());
+            }
+            if (deadline.isBefore(LocalDate.now(clock))) {
+                throw DomainException.invalid("item.deadline.past", "children", row + "完成时限 {0} 已过", deadline);
+            }
+            String title = c.title() == null || c.title().isBlank()
+                    ? parent.title() + "（" + unit.displayName() + "）"
+                    : c.title().strip();
+            NewItem child = validate(new NewItem(
+                    title,
+                    parent.content(),
+                    parent.kind(),
+                    parent.level(),
+                    parent.cadence(),
+                    unit.id(),
+                    parent.leadLeaderId(),
+                    parent.startDate(),
+                    deadline,
+                    null,
+                    id));
+            String code = items.nextCode(year);
+            long childId = items.insert(child, code, year, unit.path().value(), user.username(), ItemStatus.DISPATCHED);
+            items.timeline(childId, user.username(), "DISPATCHED", "由 " + parent.code() + " 分解派发，完成时限 " + deadline);
+            events.publishEvent(new ItemEvent(
+                    childId,
+                    code,
+                    "DISPATCHED",
+                    "由 " + parent.code() + " 分解派发至" + unit.name(),
+                    null,
+                    ItemStatus.DISPATCHED.name()));
+            created.add(items.find(childId).orElseThrow());
+        }
+        String names = created.stream()
+                .map(c -> units.names(java.util.List.of(c.leadUnitId())).get(c.leadUnitId()))
+                .collect(java.util.stream.Collectors.joining("、"));
+        items.timeline(id, user.username(), "DECOMPOSED", "分解至 " + names);
+        events.publishEvent(new ItemEvent(id, parent.code(), "DECOMPOSED", "分解至 " + names, null, null));
+        return created;
+    }
+
     /** 督办沟通: anyone who sees the item may write on its thread. Stored as text, shown as text. */
     @Transactional
     public void comment(CurrentUser user, long id, String text) {

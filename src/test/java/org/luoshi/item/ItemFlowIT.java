@@ -219,4 +219,82 @@ class ItemFlowIT extends IntegrationTest {
         long other = create("与领导无关的事项", Map.of()).get("id").asLong();
         assertThat(api.get("/api/v1/items/" + other, leader).status()).isEqualTo(404);
     }
+
+    @Test
+    void theCountySignsAndDecomposesToItsTownsWhichCarryOn() {
+        login();
+        JsonNode parent = create("农村人居环境整治", Map.of("deadline", "2099-10-31"));
+        long id = parent.get("id").asLong();
+        act(supervisor, id, "dispatch", Map.of());
+        assertThat(act(
+                                liaison,
+                                id,
+                                "decompose",
+                                Map.of("children", java.util.List.of(Map.of("leadUnitId", unitId("SF-LJ-JB")))))
+                        .status())
+                .as("not before signing")
+                .isEqualTo(409);
+        act(liaison, id, "accept", Map.of());
+
+        long before = jdbc.sql("SELECT count(*) FROM item").query(Long.class).single();
+        Api.Response late = act(
+                liaison,
+                id,
+                "decompose",
+                Map.of(
+                        "children",
+                        java.util.List.of(
+                                Map.of("leadUnitId", unitId("SF-LJ-JB"), "deadline", "2099-09-30"),
+                                Map.of("leadUnitId", unitId("SF-LJ-HX"), "deadline", "2099-12-31"))));
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.json().get("detail").asString()).contains("第2项").contains("晚于上级事项");
+        Api.Response foreign = act(
+                liaison,
+                id,
+                "decompose",
+                Map.of("children", java.util.List.of(Map.of("leadUnitId", unitId("SF-QS-DS")))));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM item").query(Long.class).single())
+                .as("all or nothing")
+                .isEqualTo(before);
+
+        Api.Response split = act(
+                liaison,
+                id,
+                "decompose",
+                Map.of(
+                        "children",
+                        java.util.List.of(
+                                Map.of("leadUnitId", unitId("SF-LJ-JB"), "deadline", "2099-09-30"),
+                                Map.of("leadUnitId", unitId("SF-LJ-HX")))));
+        assertThat(split.status()).as(split.body()).isEqualTo(200);
+        var children = split.json().get("children");
+        assertThat(children.size()).isEqualTo(2);
+        assertThat(children.get(0).get("status").asString()).isEqualTo("DISPATCHED");
+        assertThat(children.get(0).get("parentId").asLong()).isEqualTo(id);
+        assertThat(children.get(1).get("deadline").asString()).isEqualTo("2099-10-31");
+        assertThat(split.json().get("parent").get("children").size()).isEqualTo(2);
+
+        long jiangbei = children.get(0).get("id").asLong();
+        long hexi = children.get(1).get("id").asLong();
+        String town = api.token("townliaison", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/items/" + hexi, town).status())
+                .as("a sibling town's child")
+                .isEqualTo(404);
+        assertThat(act(town, jiangbei, "accept", Map.of()).json().get("status").asString())
+                .isEqualTo("ACCEPTED");
+        assertThat(act(town, jiangbei, "request-closure", Map.of("conclusion", "完成整治"))
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("CLOSURE_REQUESTED");
+        assertThat(act(supervisor, jiangbei, "judge-closure", Map.of("accept", true, "rating", "BASICALLY_SATISFIED"))
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("CLOSED");
+        assertThat(api.get("/api/v1/items/" + jiangbei, liaison).status())
+                .as("the county sees its towns' work")
+                .isEqualTo(200);
+    }
 }

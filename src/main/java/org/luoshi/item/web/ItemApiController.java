@@ -116,7 +116,7 @@ class ItemApiController {
             @RequestBody(required = false) Map<String, Object> body) {
         Fields f = new Fields(body == null ? Map.of() : body);
         Integer version = f.integer("version");
-        ItemData after = switch (action) {
+        Object after = switch (action) {
             case "dispatch" -> service.dispatch(user, id, version);
             case "accept" -> service.accept(user, id, version);
             case "dispute" -> service.dispute(user, id, version, f.text("reason"));
@@ -138,9 +138,13 @@ class ItemApiController {
                 service.comment(user, id, f.firstText("text", "comment"));
                 yield service.get(user, id);
             }
+            case "decompose" -> {
+                var created = service.decompose(user, id, f.children());
+                yield Map.of("parent", json(service.get(user, id)), "children", json(created));
+            }
             default -> throw DomainException.notFound("item.action.unknown", "未知的操作：{0}", action);
         };
-        return json(after);
+        return after instanceof ItemData d ? json(d) : after;
     }
 
     private ItemJson json(ItemData d) {
@@ -219,6 +223,25 @@ class ItemApiController {
                 throw DomainException.invalid("item.bool", name, "请给出 {0}（true 或 false）", name);
             }
             return v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
+        }
+
+        @SuppressWarnings("unchecked")
+        List<ItemService.ChildSpec> children() {
+            Object v = body.get("children");
+            if (!(v instanceof List<?> list)) {
+                throw DomainException.invalid(
+                        "item.decompose.empty", "children", "children 须为数组：[{\"leadUnitId\", \"deadline\"}]");
+            }
+            return list.stream()
+                    .map(o -> {
+                        if (!(o instanceof Map<?, ?> m)) {
+                            throw DomainException.invalid("item.decompose.row", "children", "children 的每一项须为对象");
+                        }
+                        Fields row = new Fields((Map<String, Object>) m);
+                        return new ItemService.ChildSpec(
+                                row.number("leadUnitId"), row.date("deadline"), row.text("title"));
+                    })
+                    .toList();
         }
 
         LocalDate date(String name) {

@@ -134,6 +134,14 @@ class ItemPageController {
         List<Long> children = query.children(id);
         model.addAttribute("children", children.isEmpty() ? List.of() : query.visible(user, children));
         model.addAttribute("ratings", ClosureRating.values());
+        model.addAttribute("subUnits", units.children(item.leadUnitId(), UnitScope.all()));
+        model.addAttribute(
+                "rollUp",
+                children.isEmpty()
+                        ? Map.of()
+                        : query.visible(user, children).stream()
+                                .collect(Collectors.groupingBy(
+                                        c -> c.status().label(), java.util.TreeMap::new, Collectors.counting())));
         return "items/item";
     }
 
@@ -148,6 +156,7 @@ class ItemPageController {
             @RequestParam(required = false) Boolean decision,
             @RequestParam(required = false) ClosureRating rating,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+            @RequestParam(required = false) List<Long> unitIds,
             RedirectAttributes redirect) {
         try {
             switch (action) {
@@ -163,6 +172,15 @@ class ItemPageController {
                 case "reopen" -> service.reopen(user, id, version, reason);
                 case "cancel" -> service.cancel(user, id, version, reason);
                 case "comment" -> service.comment(user, id, text);
+                case "decompose" ->
+                    service.decompose(
+                            user,
+                            id,
+                            unitIds == null
+                                    ? List.of()
+                                    : unitIds.stream()
+                                            .map(u -> new ItemService.ChildSpec(u, deadline, null))
+                                            .toList());
                 default -> throw DomainException.notFound("item.action.unknown", "未知的操作：{0}", action);
             }
             redirect.addFlashAttribute("notice", "操作成功");
