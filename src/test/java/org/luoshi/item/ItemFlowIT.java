@@ -297,4 +297,33 @@ class ItemFlowIT extends IntegrationTest {
                 .as("the county sees its towns' work")
                 .isEqualTo(200);
     }
+
+    @Test
+    void itemsFollowTheirUnitWhenItMovesInTheTree() {
+        login();
+        Api.Response made = api.post(
+                "/api/v1/units",
+                api.token("sysadmin", DEMO_PASSWORD),
+                Map.of("name", "临时搬迁镇", "code", "MOVE-1", "kind", "TOWN", "parentId", unitId("SF-SM")));
+        long unit = made.json().get("id").asLong();
+        long id = create("搬迁安置", Map.of("leadUnitId", unit)).get("id").asLong();
+        act(supervisor, id, "dispatch", Map.of());
+        var units = new org.luoshi.org.UnitCommand("临时搬迁镇", null, "MOVE-1", null, unitId("SF-BH"), 0);
+        int version = made.json().get("version").asInt();
+        var auth = new org.springframework.security.authentication.TestingAuthenticationToken("sysadmin", null);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(auth);
+        try {
+            unitService.update(unit, version, units);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        String bhLiaison = api.token("bh.liaison", DEMO_PASSWORD);
+        String smLiaison = api.token("sm.liaison", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/items/" + id, bhLiaison).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/items/" + id, smLiaison).status()).isEqualTo(404);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.luoshi.org.UnitService unitService;
 }
