@@ -227,6 +227,13 @@ public class ItemService {
                 new ItemEvent(id, data.code(), type, type.equals("INSTRUCTION") ? "领导批示" : "留言", null, null));
     }
 
+    /** The lead unit's people and the supervisors of its jurisdiction add evidence, while it is alive. */
+    boolean mayAddEvidence(CurrentUser user, ItemData item) {
+        ItemActor actor = actorFor(user, item);
+        boolean alive = item.status() != ItemStatus.CLOSED && item.status() != ItemStatus.CANCELLED;
+        return alive && (actor.isSupervisor() || actor.actsForLeadUnit());
+    }
+
     /** What the user may do with the item now. */
     public java.util.Set<String> actionsFor(CurrentUser user, ItemData data) {
         return new Item(data).availableTo(actorFor(user, data));

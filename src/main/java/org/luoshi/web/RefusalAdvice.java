@@ -71,6 +71,24 @@ class RefusalAdvice {
                 .body(problem);
     }
 
+    /** An upload over the configured size never reaches a controller: say so plainly. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(Exception e, HttpServletRequest request, Locale locale) {
+        String message = messages.getMessage("error.upload.large", null, "文件超过允许的大小上限", locale);
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, message);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        var page = new ModelAndView("error/refused");
+        page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+        page.addObject("status", 413);
+        page.addObject("message", message);
+        return page;
+    }
+
     /** The API never answers with an HTML page, not even when something breaks. */
     @ExceptionHandler(RuntimeException.class)
     Object unexpected(RuntimeException e, HttpServletRequest request, Locale locale) {

@@ -218,7 +218,7 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
-    void anItemGoesFromRegistrationToClosureAcrossSupervisorAndCounty() {
+    void anItemGoesFromRegistrationThroughTheCountyAndATownToClosure() {
         signIn("supervisor");
         page.waitForURL(base() + "/");
         page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("立项"))
@@ -228,57 +228,89 @@ class BrowserJourneyIT extends IntegrationTest {
         page.locator("#kind").selectOption("LIVELIHOOD");
         page.locator("#leadUnitId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
         page.locator("#deadline").fill("2099-11-30");
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("保存"))
-                .click();
+        button("保存").click();
         assertThat(page.locator(".alert.notice")).containsText("已立项");
-        String itemUrl = page.url();
-        page.locator("button", new Page.LocatorOptions().setHasText("派发")).click();
+        button("派发").click();
         assertThat(page.locator("#item-status")).hasText("已派发");
         shot("20-item-dispatched");
-        context.clearCookies();
+        switchTo("liaison");
 
-        signIn("liaison");
-        page.waitForURL(base() + "/");
         page.navigate(base() + "/items?status=DISPATCHED");
         page.locator("#ledger a", new Page.LocatorOptions().setHasText("实施老旧小区改造12个"))
                 .click();
-        page.locator("button", new Page.LocatorOptions().setHasText("签收")).click();
+        String parentUrl = page.url();
+        button("签收").click();
         assertThat(page.locator("#item-status")).hasText("已签收");
         page.locator("input[name=text]").fill("<script>alert('x')</script>已召开专题会部署");
-        page.locator("button", new Page.LocatorOptions().setHasText("留言")).click();
+        button("留言").click();
         assertThat(page.locator("#timeline")).containsText("<script>alert('x')</script>已召开专题会部署");
-        page.locator("#item-actions input[name=reason][placeholder='办结情况说明']").fill("12个小区改造全部完工");
-        page.locator("button", new Page.LocatorOptions().setHasText("申请办结")).click();
+        page.locator("#decompose label", new Page.LocatorOptions().setHasText("江北街道"))
+                .locator("input")
+                .check();
+        page.locator("#decompose label", new Page.LocatorOptions().setHasText("河西街道"))
+                .locator("input")
+                .check();
+        page.locator("#child-deadline").fill("2099-10-31");
+        button("分解并派发").click();
+        assertThat(page.locator(".alert.notice")).containsText("操作成功");
+        assertThat(page.locator("main")).containsText("实施老旧小区改造12个（江北街道）");
+        shot("21-item-decomposed");
+        switchTo("townliaison");
+
+        page.navigate(base() + "/items");
+        page.locator("#ledger a", new Page.LocatorOptions().setHasText("（江北街道）"))
+                .click();
+        String childUrl = page.url();
+        button("签收").click();
+        page.locator("#evidence input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "竣工验收报告.pdf",
+                        "application/pdf",
+                        "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        page.locator("#evidence button[type=submit]").click();
+        assertThat(page.locator(".alert.notice")).containsText("已上传 竣工验收报告.pdf");
+        assertThat(page.locator("#evidence a")).hasText("竣工验收报告.pdf");
+        page.locator("#item-actions input[placeholder='办结情况说明']").fill("江北街道4个小区改造全部完工");
+        button("申请办结").click();
         assertThat(page.locator("#item-status")).hasText("申请办结");
-        shot("21-item-closure-requested");
-        context.clearCookies();
+        shot("22-town-closure-requested");
+        switchTo("supervisor");
 
-        signIn("supervisor");
-        page.waitForURL(base() + "/");
-        page.navigate(itemUrl);
-        page.locator("button", new Page.LocatorOptions().setHasText("退回重办")).click();
+        page.navigate(childUrl);
+        button("退回重办").click();
         assertThat(page.locator(".alert.error")).containsText("退回理由");
-        page.locator("#item-actions input[name=reason][placeholder='意见（退回时必填）']")
-                .fill("缺少竣工验收材料");
-        page.locator("button", new Page.LocatorOptions().setHasText("退回重办")).click();
+        page.locator("#item-actions input[placeholder='意见（退回时必填）']").fill("缺少竣工验收材料的签章页");
+        button("退回重办").click();
         assertThat(page.locator("#item-status")).hasText("办理中");
-        context.clearCookies();
+        shot("23-closure-refused");
+        switchTo("townliaison");
 
-        signIn("liaison");
-        page.waitForURL(base() + "/");
-        page.navigate(itemUrl);
-        page.locator("#item-actions input[name=reason][placeholder='办结情况说明']").fill("已补充竣工验收材料");
-        page.locator("button", new Page.LocatorOptions().setHasText("申请办结")).click();
-        context.clearCookies();
+        page.navigate(childUrl);
+        page.locator("#item-actions input[placeholder='办结情况说明']").fill("已补充签章页");
+        button("申请办结").click();
+        switchTo("supervisor");
 
-        signIn("supervisor");
-        page.waitForURL(base() + "/");
-        page.navigate(itemUrl);
+        page.navigate(childUrl);
         page.locator("select[name=rating]").selectOption("SATISFIED");
-        page.locator("button", new Page.LocatorOptions().setHasText("同意销号")).click();
+        button("同意销号").click();
         assertThat(page.locator("#item-status")).hasText("已办结");
-        assertThat(page.locator("#timeline")).containsText("缺少竣工验收材料");
-        shot("22-item-closed");
+        assertThat(page.locator("#timeline")).containsText("缺少竣工验收材料的签章页");
+        shot("24-town-item-closed");
+        page.navigate(parentUrl);
+        assertThat(page.locator("main")).containsText("已办结");
+        shot("25-parent-roll-up");
+    }
+
+    private com.microsoft.playwright.Locator button(String name) {
+        return page.getByRole(
+                com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private void switchTo(String username) {
+        context.clearCookies();
+        signIn(username);
+        page.waitForURL(base() + "/");
     }
 
     @Test

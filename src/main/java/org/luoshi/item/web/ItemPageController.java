@@ -35,12 +35,19 @@ class ItemPageController {
     private static final int PAGE_SIZE = 30;
 
     private final ItemService service;
+    private final org.luoshi.item.EvidenceService evidence;
     private final ItemQuery query;
     private final UnitQuery units;
     private final Clock clock;
 
-    ItemPageController(ItemService service, ItemQuery query, UnitQuery units, Clock clock) {
+    ItemPageController(
+            ItemService service,
+            org.luoshi.item.EvidenceService evidence,
+            ItemQuery query,
+            UnitQuery units,
+            Clock clock) {
         this.service = service;
+        this.evidence = evidence;
         this.query = query;
         this.units = units;
         this.clock = clock;
@@ -131,6 +138,7 @@ class ItemPageController {
         model.addAttribute("overdue", item.overdueOn(LocalDate.now(clock)));
         model.addAttribute("actions", service.actionsFor(user, item));
         model.addAttribute("timeline", query.timeline(id));
+        model.addAttribute("files", evidence.list(user, id));
         List<Long> children = query.children(id);
         model.addAttribute("children", children.isEmpty() ? List.of() : query.visible(user, children));
         model.addAttribute("ratings", ClosureRating.values());
