@@ -1,7 +1,12 @@
 package org.luoshi.demo;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.luoshi.item.HistoricalItem;
+import org.luoshi.item.ItemStatus;
+import org.luoshi.item.NewItem;
 import org.luoshi.org.Unit;
 import org.luoshi.org.UnitCommand;
 import org.luoshi.org.UnitService;
@@ -32,6 +37,8 @@ class DemoLoader implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final org.luoshi.item.ItemService items;
+    private final java.time.Clock clock;
 
     DemoLoader(
             DemoMode demo,
@@ -39,13 +46,17 @@ class DemoLoader implements ApplicationRunner {
             AccountService accounts,
             PasswordEncoder encoder,
             JdbcClient jdbc,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            org.luoshi.item.ItemService items,
+            java.time.Clock clock) {
         this.demo = demo;
         this.units = units;
         this.accounts = accounts;
         this.encoder = encoder;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.items = items;
+        this.clock = clock;
     }
 
     @Override
@@ -90,7 +101,77 @@ class DemoLoader implements ApplicationRunner {
                     hash);
         }
         remember(hash);
-        log.info("已载入演示数据：{} 个单位，{} 个账户", byCode.size(), DemoCity.accounts().size());
+        int items = loadItems(byCode);
+        log.info(
+                "已载入演示数据：{} 个单位，{} 个账户，{} 项督办事项",
+                byCode.size(),
+                DemoCity.accounts().size(),
+                items);
+    }
+
+    /**
+     * Each task goes to several units (counties, towns, departments) with its own state, deadline
+     * and history; the counties' items are led by the vice-mayor, who instructs on a few.
+     */
+    private int loadItems(Map<String, Unit> byCode) {
+        List<Unit> takers = byCode.values().stream()
+                .filter(u -> u.kind() != org.luoshi.org.UnitKind.CITY && u.kind() != org.luoshi.org.UnitKind.VILLAGE)
+                .filter(u -> !u.code().equals("SF-DCJ") && !u.code().equals("SF-DSJ"))
+                .sorted(java.util.Comparator.comparing(Unit::code))
+                .toList();
+        Long leader = accounts.findByUsername("leader")
+                .map(org.luoshi.security.Account::id)
+                .orElse(null);
+        var supervisor = accounts.findByUsername("supervisor").orElseThrow();
+        var viceMayor = accounts.findByUsername("leader").orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        int n = 0;
+        for (int round = 0; round < 6; round++) {
+            for (DemoItems.Task task : DemoItems.TASKS) {
+                Unit unit = takers.get((n * 7 + round) % takers.size());
+                ItemStatus status = DemoItems.STATES.get(n % DemoItems.STATES.size());
+                LocalDate deadline = DemoItems.deadline(today, n);
+                if (status == ItemStatus.DRAFT || status == ItemStatus.DISPATCHED) {
+                    deadline = today.plusDays(30 + n % 60); // not yet signed: still ahead
+                }
+                boolean reopened = status == ItemStatus.IN_PROGRESS && n % 9 == 4;
+                String title = round == 0 ? task.title() : task.title() + "（" + unit.displayName() + "）";
+                var item = items.takeOver(
+                        new HistoricalItem(
+                                new NewItem(
+                                        title,
+                                        task.content(),
+                                        task.kind(),
+                                        task.level(),
+                                        DemoItems.CADENCES.get(n % DemoItems.CADENCES.size()),
+                                        unit.id(),
+                                        unit.kind() == org.luoshi.org.UnitKind.COUNTY ? leader : null,
+                                        today.minusDays(100),
+                                        deadline,
+                                        null,
+                                        null),
+                                status,
+                                status == ItemStatus.DRAFT ? null : today.minusDays(60 + n % 40),
+                                status == ItemStatus.CLOSED ? today.minusDays(n % 30) : null,
+                                status == ItemStatus.CLOSED
+                                        ? DemoItems.RATINGS.get(n % DemoItems.RATINGS.size())
+                                        : null,
+                                reopened ? "回头看发现问题反弹，已重新打开" : null),
+                        "demo");
+                if (item.leadLeaderId() != null && n % 4 == 1 && status != ItemStatus.DRAFT) {
+                    items.comment(demoUser(viceMayor), item.id(), "此项事关群众切身利益，请牵头单位倒排工期、挂图作战，确保按期完成。");
+                }
+                if (n % 5 == 0 && status != ItemStatus.DRAFT) {
+                    items.comment(demoUser(supervisor), item.id(), "请按时限要求推进，每月5日前报送进展和佐证材料。");
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static org.luoshi.security.CurrentUser demoUser(org.luoshi.security.Account a) {
+        return new org.luoshi.security.CurrentUser(a.id(), a.username(), a.displayName(), a.unitId(), a.roles(), false);
     }
 
     private void refreshPassword() {

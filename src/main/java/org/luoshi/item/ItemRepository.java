@@ -76,6 +76,17 @@ class ItemRepository {
                 .single();
     }
 
+    /** The dates an item taken over from paper already had. */
+    void takenOver(long id, LocalDate dispatchedOn, LocalDate closedOn, ClosureRating rating) {
+        jdbc.sql("UPDATE item SET dispatched_at = CAST(:d AS date), closed_at = CAST(:c AS date), closure_rating = :r"
+                        + " WHERE id = :id")
+                .param("d", dispatchedOn)
+                .param("c", closedOn)
+                .param("r", rating == null ? null : rating.name())
+                .param("id", id)
+                .update();
+    }
+
     /** Saves the moved item if nobody else moved it since it was read. */
     boolean save(Item item) {
         ItemData d = item.data();

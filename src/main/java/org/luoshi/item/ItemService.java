@@ -128,6 +128,26 @@ public class ItemService {
         return act(user, id, version, (item, actor) -> item.cancel(actor, reason));
     }
 
+    /**
+     * Takes over an item with its paper history (ledger import, demo city): no actor checks, since
+     * the caller is the platform itself; validated like any item and recorded in timeline and trail.
+     */
+    @Transactional
+    public ItemData takeOver(HistoricalItem h, String by) {
+        NewItem item = validate(h.item());
+        Unit lead = units.find(item.leadUnitId(), UnitScope.all())
+                .orElseThrow(() -> DomainException.invalid("item.leadUnit.unknown", "leadUnitId", "牵头单位不存在"));
+        int year = (h.dispatchedOn() == null ? LocalDate.now(clock) : h.dispatchedOn()).getYear();
+        String code = items.nextCode(year);
+        long id = items.insert(item, code, year, lead.path().value(), by, h.status());
+        items.takenOver(id, h.dispatchedOn(), h.closedOn(), h.rating());
+        String text = "按原台账导入，当前状态：" + h.status().label() + (h.note() == null ? "" : "。" + h.note());
+        items.timeline(id, by, "IMPORTED", text);
+        events.publishEvent(
+                new ItemEvent(id, code, "IMPORTED", text, null, h.status().name()));
+        return items.find(id).orElseThrow();
+    }
+
     /** One child of a decomposition: the unit that takes it and its own deadline. */
     public record ChildSpec(Long leadUnitId, LocalDate deadline, String title) {}
 

@@ -77,7 +77,11 @@ class EvidenceIT extends IntegrationTest {
         assertThat(api.get("/api/v1/items/" + itemId + "/files/" + fileId, outsider)
                         .status())
                 .isEqualTo(404);
-        assertThat(auditCount("item.file", "竣工验收报告.pdf")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'item.file' AND target_id = :id")
+                        .param("id", Long.toString(itemId))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

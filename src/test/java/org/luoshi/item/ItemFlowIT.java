@@ -109,7 +109,7 @@ class ItemFlowIT extends IntegrationTest {
     @Test
     void itemsOutsideTheScopeDoNotExist() {
         login();
-        long id = create("老旧小区改造", Map.of()).get("id").asLong();
+        long id = create("城中村雨污分流改造", Map.of()).get("id").asLong();
         act(supervisor, id, "dispatch", Map.of());
         String town = api.token("townliaison", DEMO_PASSWORD);
         String dept = api.token("deptliaison", DEMO_PASSWORD);
@@ -121,10 +121,11 @@ class ItemFlowIT extends IntegrationTest {
         // a town below the lead county sees nothing of the county's own item
         assertThat(api.get("/api/v1/items/" + id, town).status()).isEqualTo(404);
         // the county sees it and it shows in its ledger
-        Api.Response ledger = api.get("/api/v1/items?status=DISPATCHED&q=%E8%80%81%E6%97%A7", liaison);
+        Api.Response ledger =
+                api.get("/api/v1/items?status=DISPATCHED&q=%E9%9B%A8%E6%B1%A1%E5%88%86%E6%B5%81", liaison);
         assertThat(ledger.json().get("items").valueStream().map(i -> i.get("id").asLong()))
                 .contains(id);
-        Api.Response deptLedger = api.get("/api/v1/items?q=%E8%80%81%E6%97%A7", dept);
+        Api.Response deptLedger = api.get("/api/v1/items?q=%E9%9B%A8%E6%B1%A1%E5%88%86%E6%B5%81", dept);
         assertThat(deptLedger.json().get("total").asLong()).isZero();
         // administrators do no business work
         assertThat(api.get("/api/v1/items", api.token("sysadmin", DEMO_PASSWORD))

@@ -221,6 +221,9 @@ class BrowserJourneyIT extends IntegrationTest {
     void anItemGoesFromRegistrationThroughTheCountyAndATownToClosure() {
         signIn("supervisor");
         page.waitForURL(base() + "/");
+        page.navigate(base() + "/items?overdue=true");
+        assertThat(page.locator("#ledger tbody tr").first()).containsText("逾期");
+        shot("19-supervisor-overdue-ledger");
         page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("立项"))
                 .click();
         page.locator("#title").fill("实施老旧小区改造12个");
@@ -235,7 +238,7 @@ class BrowserJourneyIT extends IntegrationTest {
         shot("20-item-dispatched");
         switchTo("liaison");
 
-        page.navigate(base() + "/items?status=DISPATCHED");
+        page.navigate(base() + "/items?status=DISPATCHED&q=实施老旧小区改造12个");
         page.locator("#ledger a", new Page.LocatorOptions().setHasText("实施老旧小区改造12个"))
                 .click();
         String parentUrl = page.url();
@@ -257,8 +260,9 @@ class BrowserJourneyIT extends IntegrationTest {
         shot("21-item-decomposed");
         switchTo("townliaison");
 
-        page.navigate(base() + "/items");
-        page.locator("#ledger a", new Page.LocatorOptions().setHasText("（江北街道）"))
+        page.navigate(base() + "/items?q=实施老旧小区改造12个");
+        shot("21b-town-ledger");
+        page.locator("#ledger a", new Page.LocatorOptions().setHasText("实施老旧小区改造12个（江北街道）"))
                 .click();
         String childUrl = page.url();
         button("签收").click();
