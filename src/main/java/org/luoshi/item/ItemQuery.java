@@ -29,12 +29,29 @@ public class ItemQuery {
     public record Filter(
             ItemStatus status,
             ItemKind kind,
+            ItemLevel level,
             Long unitId,
             Long leaderId,
             Boolean overdue,
+            LocalDate deadlineFrom,
+            LocalDate deadlineTo,
             String q,
+            Sort sort,
             int page,
             int size) {}
+
+    /** Orders a ledger may be read in; each one ends on the id so pages never shuffle. */
+    public enum Sort {
+        DEADLINE("i.deadline NULLS LAST, i.id"),
+        NEWEST("i.id DESC"),
+        CODE("i.code");
+
+        private final String sql;
+
+        Sort(String sql) {
+            this.sql = sql;
+        }
+    }
 
     public record Page(List<ItemData> items, long total) {}
 
@@ -54,6 +71,9 @@ public class ItemQuery {
         String where = scope.sql() + """
                  AND (CAST(:status AS text) IS NULL OR i.status = :status)
                  AND (CAST(:kind AS text) IS NULL OR i.kind = :kind)
+                 AND (CAST(:level AS text) IS NULL OR i.level = :level)
+                 AND (CAST(:from AS date) IS NULL OR i.deadline >= :from)
+                 AND (CAST(:to AS date) IS NULL OR i.deadline <= :to)
                  AND (CAST(:unitLo AS text) IS NULL OR (i.lead_unit_path >= :unitLo AND i.lead_unit_path < :unitHi))
                  AND (CAST(:leader AS bigint) IS NULL OR i.lead_leader_id = :leader)
                  AND (CAST(:overdue AS boolean) IS NULL OR :overdue = (i.status IN ('DISPATCHED', 'ACCEPTED',
@@ -62,6 +82,9 @@ public class ItemQuery {
                 """;
         params.put("status", f.status() == null ? null : f.status().name());
         params.put("kind", f.kind() == null ? null : f.kind().name());
+        params.put("level", f.level() == null ? null : f.level().name());
+        params.put("from", f.deadlineFrom());
+        params.put("to", f.deadlineTo());
         params.put("unitLo", unitPath);
         params.put("unitHi", unitPath == null ? null : unitPath.substring(0, unitPath.length() - 1) + "0");
         params.put("leader", f.leaderId());
@@ -76,12 +99,43 @@ public class ItemQuery {
         int page = Math.max(f.page(), 1);
         params.put("limit", size);
         params.put("offset", (long) (page - 1) * size);
-        List<ItemData> rows = jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + where
-                        + " ORDER BY i.deadline NULLS LAST, i.id LIMIT :limit OFFSET :offset")
+        List<ItemData> rows = jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + where + " ORDER BY "
+                        + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(ItemRepository::map)
                 .list();
         return new Page(rows, total);
+    }
+
+    /** The queues of a workbench: what waits for this user, oldest deadline first. */
+    public enum Queue {
+        TO_DISPATCH("i.status = 'DRAFT'"),
+        TO_JUDGE("i.status = 'CLOSURE_REQUESTED'"),
+        EXTENSIONS("i.pending_deadline IS NOT NULL"),
+        TO_SIGN("i.status = 'DISPATCHED' AND i.lead_unit_id = :myUnit"),
+        DUE_SOON("i.status IN ('ACCEPTED', 'IN_PROGRESS') AND i.lead_unit_id = :myUnit"
+                + " AND i.deadline >= :today AND i.deadline <= :soon"),
+        OVERDUE("i.status IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED') AND i.deadline < :today");
+
+        private final String condition;
+
+        Queue(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    public List<ItemData> queue(CurrentUser user, Queue queue, int limit) {
+        ItemScope scope = scopes.of(user);
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + scope.sql() + " AND "
+                        + queue.condition + " ORDER BY i.deadline NULLS LAST, i.id LIMIT :limit")
+                .params(scope.params())
+                .param("myUnit", user.unitId())
+                .param("today", today)
+                .param("soon", today.plusDays(14))
+                .param("limit", limit)
+                .query(ItemRepository::map)
+                .list();
     }
 
     /** Of these items, the ones the user may see, in id order. */
@@ -92,6 +146,14 @@ public class ItemQuery {
                 .param("ids", ids.toArray(Long[]::new))
                 .params(scope.params())
                 .query(ItemRepository::map)
+                .list();
+    }
+
+    /** 协办/配合单位 of an item. */
+    public List<Long> coUnits(long id) {
+        return jdbc.sql("SELECT unit_id FROM item_co_unit WHERE item_id = :id ORDER BY unit_id")
+                .param("id", id)
+                .query(Long.class)
                 .list();
     }
 

@@ -76,6 +76,14 @@ class ItemRepository {
                 .single();
     }
 
+    void addCoUnit(long itemId, long unitId, String unitPath) {
+        jdbc.sql("INSERT INTO item_co_unit (item_id, unit_id, unit_path) VALUES (:i, :u, :p)")
+                .param("i", itemId)
+                .param("u", unitId)
+                .param("p", unitPath)
+                .update();
+    }
+
     /** The dates an item taken over from paper already had. */
     void takenOver(long id, LocalDate dispatchedOn, LocalDate closedOn, ClosureRating rating) {
         jdbc.sql("UPDATE item SET dispatched_at = CAST(:d AS date), closed_at = CAST(:c AS date), closure_rating = :r"

@@ -7,8 +7,13 @@ import org.luoshi.org.UnitScope;
 /** Which items an account sees: those whose lead unit lies in its unit scope, or that it leads. */
 record ItemScope(UnitScope units, Long leaderId) {
 
+    /** Lead unit in scope, or a co-unit (协办) in scope, or led by the leader. */
     String sql() {
         String byUnit = units.sqlOn("i.lead_unit_path", "scope");
+        if (!units.everything() && !units.subtrees().isEmpty()) {
+            byUnit = "(" + byUnit + " OR EXISTS (SELECT 1 FROM item_co_unit c WHERE c.item_id = i.id AND "
+                    + units.sqlOn("c.unit_path", "scope") + "))";
+        }
         return leaderId == null ? byUnit : "(" + byUnit + " OR i.lead_leader_id = :scopeLeader)";
     }
 

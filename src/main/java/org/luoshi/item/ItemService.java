@@ -29,6 +29,7 @@ public class ItemService {
     private final CalendarService calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SigningPolicy signing;
 
     ItemService(
             ItemRepository items,
@@ -38,7 +39,9 @@ public class ItemService {
             ItemScopes itemScopes,
             CalendarService calendar,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${luoshi.items.sign-within-working-days:3}")
+                    int signWithin) {
         this.items = items;
         this.query = query;
         this.units = units;
@@ -47,6 +50,7 @@ public class ItemService {
         this.calendar = calendar;
         this.events = events;
         this.clock = clock;
+        this.signing = new SigningPolicy(signWithin);
     }
 
     /** 立项: a draft by a supervisor, for a lead unit within his jurisdiction. */
@@ -76,6 +80,12 @@ public class ItemService {
         int year = LocalDate.now(clock).getYear();
         String code = items.nextCode(year);
         long id = items.insert(item, code, year, lead.path().value(), user.username());
+        for (Long coUnit : item.coUnitIds()) {
+            Unit co = units.find(coUnit, jurisdiction)
+                    .orElseThrow(
+                            () -> DomainException.invalid("item.coUnit.unknown", "coUnitIds", "配合单位不存在或不在您的督查辖区内"));
+            items.addCoUnit(id, co.id(), co.path().value());
+        }
         items.timeline(id, user.username(), "CREATED", "立项：" + item.title());
         events.publishEvent(
                 new ItemEvent(id, code, "CREATED", "立项「" + item.title() + "」", null, ItemStatus.DRAFT.name()));
@@ -247,6 +257,11 @@ public class ItemService {
                 new ItemEvent(id, data.code(), type, type.equals("INSTRUCTION") ? "领导批示" : "留言", null, null));
     }
 
+    /** Dispatched and still unsigned after the signing time (derived, like overdue). */
+    public boolean signOverdue(ItemData item) {
+        return signing.overdue(item, today(), calendar.workingDays());
+    }
+
     /** The lead unit's people and the supervisors of its jurisdiction add evidence, while it is alive. */
     boolean mayAddEvidence(CurrentUser user, ItemData item) {
         ItemActor actor = actorFor(user, item);
@@ -335,6 +350,10 @@ public class ItemService {
         if (n.deadline() != null && n.startDate() != null && n.deadline().isBefore(n.startDate())) {
             throw DomainException.invalid("item.deadline.beforeStart", "deadline", "完成时限不能早于开始日期");
         }
+        if (n.coUnitIds().contains(n.leadUnitId())
+                || n.coUnitIds().stream().distinct().count() != n.coUnitIds().size()) {
+            throw DomainException.invalid("item.coUnits", "coUnitIds", "配合单位不能重复，也不能是牵头单位");
+        }
         return new NewItem(
                 title,
                 content,
@@ -346,7 +365,8 @@ public class ItemService {
                 n.startDate(),
                 n.deadline(),
                 n.deadlineDays(),
-                n.parentId());
+                n.parentId(),
+                n.coUnitIds());
     }
 
     private LocalDate today() {

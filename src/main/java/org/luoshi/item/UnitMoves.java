@@ -30,5 +30,13 @@ class UnitMoves {
                 .param("from", from)
                 .param("upper", event.before().path().upperBound())
                 .update();
+        jdbc.sql("""
+                UPDATE item_co_unit SET unit_path = :to || substr(unit_path, length(:from) + 1)
+                 WHERE unit_path >= :from AND unit_path < :upper
+                """)
+                .param("to", to)
+                .param("from", from)
+                .param("upper", event.before().path().upperBound())
+                .update();
     }
 }

@@ -327,4 +327,115 @@ class ItemFlowIT extends IntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.luoshi.org.UnitService unitService;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ItemService itemService;
+
+    @Test
+    void anItemLeftUnsignedIsFlaggedAndWaitsOnTheUnitsWorkbench() {
+        login();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        ItemData taken = itemService.takeOver(
+                new HistoricalItem(
+                        new NewItem(
+                                "关于整治群租房安全隐患的批示",
+                                "排查并整治群租房消防隐患",
+                                ItemKind.INSTRUCTION,
+                                ItemLevel.KEY,
+                                Cadence.ONCE,
+                                unitId("SF-LJ"),
+                                null,
+                                null,
+                                today.plusDays(40),
+                                null,
+                                null),
+                        ItemStatus.DISPATCHED,
+                        today.minusDays(12),
+                        null,
+                        null,
+                        null),
+                "test");
+        JsonNode json = api.get("/api/v1/items/" + taken.id(), liaison).json();
+        assertThat(json.get("status").asString()).isEqualTo("DISPATCHED");
+        assertThat(json.get("signOverdue").asBoolean()).isTrue();
+
+        var county = browserSession();
+        county.follow(county.login("liaison", DEMO_PASSWORD));
+        String bench = county.get("/workbench").body();
+        assertThat(bench).contains("待签收").contains("关于整治群租房安全隐患的批示");
+        assertThat(county.get("/items/" + taken.id()).body()).contains("逾期未签收");
+
+        var boss = browserSession();
+        boss.follow(boss.login("supervisor", DEMO_PASSWORD));
+        assertThat(boss.get("/workbench").body()).contains("待判定办结").contains("延期申请待审核");
+        act(liaison, taken.id(), "accept", Map.of());
+        assertThat(api.get("/api/v1/items/" + taken.id(), liaison)
+                        .json()
+                        .get("signOverdue")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void theLedgerFiltersByLevelAndDeadlineAndSorts() {
+        login();
+        long key = create("筛选测试甲", Map.of("level", "LISTED", "deadline", "2099-03-31"))
+                .get("id")
+                .asLong();
+        long normal =
+                create("筛选测试乙", Map.of("deadline", "2099-08-31")).get("id").asLong();
+        String q = "&q=%E7%AD%9B%E9%80%89%E6%B5%8B%E8%AF%95"; // 筛选测试
+        var listed = api.get("/api/v1/items?level=LISTED" + q, supervisor).json();
+        assertThat(listed.get("items").valueStream().map(i -> i.get("id").asLong()))
+                .containsExactly(key);
+        var early =
+                api.get("/api/v1/items?deadlineTo=2099-06-30" + q, supervisor).json();
+        assertThat(early.get("items").valueStream().map(i -> i.get("id").asLong()))
+                .containsExactly(key);
+        var newest = api.get("/api/v1/items?sort=NEWEST" + q, supervisor).json();
+        assertThat(newest.get("items").valueStream().map(i -> i.get("id").asLong()))
+                .containsExactly(normal, key);
+        assertThat(api.get("/api/v1/items?deadlineFrom=2099-13-01", supervisor).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/items?sort=RANDOM", supervisor).status()).isEqualTo(400);
+    }
+
+    @Test
+    void coUnitsSeeTheItemAndWriteOnItsThreadButCannotMoveIt() {
+        login();
+        long fgw = unitId("SF-FGW");
+        JsonNode item = create("城乡供水一体化", Map.of("coUnitIds", java.util.List.of(fgw, unitId("SF-SLJ"))));
+        long id = item.get("id").asLong();
+        assertThat(api.get("/api/v1/items/" + id, supervisor)
+                        .json()
+                        .get("coUnits")
+                        .valueStream()
+                        .map(u -> u.get("name").asString()))
+                .containsExactlyInAnyOrder("市发展和改革委员会", "市水利局");
+        act(supervisor, id, "dispatch", Map.of());
+        String dept = api.token("deptliaison", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/items/" + id, dept).status()).isEqualTo(200);
+        assertThat(act(dept, id, "comment", Map.of("text", "发改委已安排前期资金")).status())
+                .isEqualTo(200);
+        assertThat(act(dept, id, "accept", Map.of()).status()).isEqualTo(403);
+        Api.Response self = api.post(
+                "/api/v1/items",
+                supervisor,
+                Map.of(
+                        "title",
+                        "自我协办",
+                        "content",
+                        "x",
+                        "kind",
+                        "TARGET",
+                        "leadUnitId",
+                        fgw,
+                        "deadline",
+                        "2099-01-31",
+                        "cadence",
+                        "ONCE",
+                        "coUnitIds",
+                        java.util.List.of(fgw)));
+        assertThat(self.status()).isEqualTo(400);
+    }
 }

@@ -55,6 +55,10 @@ class ItemApiController {
             @RequestParam(required = false) Long unit,
             @RequestParam(required = false) Long leader,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String deadlineFrom,
+            @RequestParam(required = false) String deadlineTo,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
@@ -66,10 +70,14 @@ class ItemApiController {
                 new ItemQuery.Filter(
                         parse(ItemStatus.class, status, "status"),
                         parse(ItemKind.class, kind, "kind"),
+                        parse(ItemLevel.class, level, "level"),
                         unit,
                         leader,
                         overdue,
+                        date("deadlineFrom", deadlineFrom),
+                        date("deadlineTo", deadlineTo),
                         q,
+                        parse(ItemQuery.Sort.class, sort, "sort"),
                         page,
                         size),
                 unitPath);
@@ -103,7 +111,8 @@ class ItemApiController {
                         f.date("startDate"),
                         f.date("deadline"),
                         f.integer("deadlineDays"),
-                        f.number("parentId")));
+                        f.number("parentId"),
+                        f.numbers("coUnitIds")));
         return ResponseEntity.created(URI.create("/api/v1/items/" + created.id()))
                 .body(json(created));
     }
@@ -148,20 +157,34 @@ class ItemApiController {
     }
 
     private ItemJson json(ItemData d) {
-        return ItemJson.of(
-                d, units.names(List.of(d.leadUnitId())).get(d.leadUnitId()), query.children(d.id()), today());
+        List<Long> co = query.coUnits(d.id());
+        Map<Long, String> names =
+                units.names(java.util.stream.Stream.concat(co.stream(), java.util.stream.Stream.of(d.leadUnitId()))
+                        .collect(Collectors.toSet()));
+        return ItemJson.of(d, names.get(d.leadUnitId()), query.children(d.id()), today(), service.signOverdue(d))
+                .withCoUnits(co.stream()
+                        .map(id -> Map.<String, Object>of("id", id, "name", names.getOrDefault(id, "")))
+                        .toList());
     }
 
+    // one item's children and co-units per row: fine for a page, to batch when the ledger grows
     private List<ItemJson> json(List<ItemData> rows) {
-        Map<Long, String> names =
-                units.names(rows.stream().map(ItemData::leadUnitId).collect(Collectors.toSet()));
-        return rows.stream()
-                .map(d -> ItemJson.of(d, names.get(d.leadUnitId()), query.children(d.id()), today()))
-                .toList();
+        return rows.stream().map(this::json).toList();
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("item.date", name, "{0} 须为 yyyy-MM-dd 格式的日期：{1}", name, value);
+        }
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
@@ -212,6 +235,19 @@ class ItemApiController {
             }
         }
 
+        List<Long> numbers(String name) {
+            Object v = body.get(name);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                throw DomainException.invalid("item.numbers", name, "{0} 须为整数数组", name);
+            }
+            return list.stream()
+                    .map(o -> new Fields(Map.of("n", o == null ? "" : o)).number("n"))
+                    .toList();
+        }
+
         Integer integer(String name) {
             Long n = number(name);
             return n == null ? null : Math.toIntExact(n);
@@ -245,15 +281,7 @@ class ItemApiController {
         }
 
         LocalDate date(String name) {
-            String v = text(name);
-            if (v == null || v.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(v.strip());
-            } catch (DateTimeParseException e) {
-                throw DomainException.invalid("item.date", name, "{0} 须为 yyyy-MM-dd 格式的日期：{1}", name, v);
-            }
+            return ItemApiController.date(name, text(name));
         }
     }
 }

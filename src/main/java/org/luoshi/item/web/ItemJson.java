@@ -23,6 +23,7 @@ record ItemJson(
         LocalDate deadline,
         Integer deadlineDays,
         boolean overdue,
+        boolean signOverdue,
         Long parentId,
         List<Long> children,
         Map<String, Object> pendingExtension,
@@ -30,9 +31,39 @@ record ItemJson(
         Instant dispatchedAt,
         Instant closedAt,
         Instant createdAt,
-        int version) {
+        int version,
+        List<Map<String, Object>> coUnits) {
 
-    static ItemJson of(ItemData d, String unitName, List<Long> children, LocalDate today) {
+    ItemJson withCoUnits(List<Map<String, Object>> units) {
+        return new ItemJson(
+                id,
+                code,
+                title,
+                content,
+                kind,
+                level,
+                cadence,
+                status,
+                statusLabel,
+                leadUnit,
+                leadLeaderId,
+                startDate,
+                deadline,
+                deadlineDays,
+                overdue,
+                signOverdue,
+                parentId,
+                children,
+                pendingExtension,
+                closureRating,
+                dispatchedAt,
+                closedAt,
+                createdAt,
+                version,
+                units);
+    }
+
+    static ItemJson of(ItemData d, String unitName, List<Long> children, LocalDate today, boolean signOverdue) {
         return new ItemJson(
                 d.id(),
                 d.code(),
@@ -49,6 +80,7 @@ record ItemJson(
                 d.deadline(),
                 d.deadlineDays(),
                 d.overdueOn(today),
+                signOverdue,
                 d.parentId(),
                 children,
                 d.pendingDeadline() == null
@@ -58,6 +90,7 @@ record ItemJson(
                 d.dispatchedAt(),
                 d.closedAt(),
                 d.createdAt(),
-                d.version());
+                d.version(),
+                List.of());
     }
 }

@@ -59,16 +59,29 @@ class ItemPageController {
             @RequestParam(required = false) ItemStatus status,
             @RequestParam(required = false) ItemKind kind,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) ItemLevel level,
+            @RequestParam(required = false) ItemQuery.Sort sort,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        var result =
-                query.list(user, new ItemQuery.Filter(status, kind, null, null, overdue, q, page, PAGE_SIZE), null);
+        var result = query.list(
+                user,
+                new ItemQuery.Filter(status, kind, level, null, null, overdue, null, null, q, sort, page, PAGE_SIZE),
+                null);
+        model.addAttribute("level", level);
+        model.addAttribute("levels", ItemLevel.values());
+        model.addAttribute("sort", sort);
         model.addAttribute("result", result);
         model.addAttribute(
                 "unitNames",
                 units.names(result.items().stream().map(ItemData::leadUnitId).collect(Collectors.toSet())));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute(
+                "unsigned",
+                result.items().stream()
+                        .filter(service::signOverdue)
+                        .map(ItemData::id)
+                        .collect(Collectors.toSet()));
         model.addAttribute("status", status);
         model.addAttribute("kind", kind);
         model.addAttribute("overdue", overdue);
@@ -100,6 +113,7 @@ class ItemPageController {
             Long leadUnitId,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
             Integer deadlineDays,
+            @RequestParam(required = false) List<Long> coUnitIds,
             UnitScope scope,
             Model model,
             RedirectAttributes redirect) {
@@ -135,7 +149,11 @@ class ItemPageController {
         Unit lead = units.find(item.leadUnitId(), UnitScope.all()).orElse(null);
         model.addAttribute("item", item);
         model.addAttribute("leadUnit", lead);
+        model.addAttribute(
+                "coUnits",
+                units.names(query.coUnits(id)).values().stream().sorted().toList());
         model.addAttribute("overdue", item.overdueOn(LocalDate.now(clock)));
+        model.addAttribute("signOverdue", service.signOverdue(item));
         model.addAttribute("actions", service.actionsFor(user, item));
         model.addAttribute("timeline", query.timeline(id));
         model.addAttribute("files", evidence.list(user, id));
