@@ -221,6 +221,9 @@ class BrowserJourneyIT extends IntegrationTest {
     void anItemGoesFromRegistrationThroughTheCountyAndATownToClosure() {
         signIn("supervisor");
         page.waitForURL(base() + "/");
+        page.navigate(base() + "/workbench");
+        assertThat(page.locator("#queue-TO_JUDGE")).containsText("待判定办结");
+        shot("18-supervisor-workbench");
         page.navigate(base() + "/items?overdue=true");
         assertThat(page.locator("#ledger tbody tr").first()).containsText("逾期");
         shot("19-supervisor-overdue-ledger");
