@@ -22,6 +22,11 @@ public final class DatabaseServer implements AutoCloseable {
         if (!properties.embedded()) {
             return new DatabaseServer(properties.url(), properties.username(), properties.password(), null);
         }
+        var running = EmbeddedDatabase.runningFor(properties.dataDir());
+        if (running.isPresent()) {
+            // a server of ours holds these files: share its database rather than fight over them
+            return new DatabaseServer(EmbeddedDatabase.jdbcUrl(running.get()), "postgres", "", null);
+        }
         EmbeddedDatabase db = EmbeddedDatabase.start(properties.dataDir(), properties.embeddedPort());
         return new DatabaseServer(db.jdbcUrl(), "postgres", "", db);
     }

@@ -28,6 +28,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.created = created;
     }
 
+    /**
+     * The port of a server that a running Luoshi already started on {@code dataDir}, if any: a
+     * command-line verb then works against it instead of starting a second server on the same files.
+     */
+    public static Optional<Integer> runningFor(Path dataDir) {
+        Path cluster = dataDir.toAbsolutePath().resolve("pg");
+        try {
+            Optional<Long> pid = OrphanPostmaster.pidOf(cluster);
+            if (pid.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid.get());
+            if (handle.isPresent()
+                    && OrphanPostmaster.isPostgres(handle.get())
+                    && OrphanPostmaster.ownedByLiveProcess(cluster)) {
+                return OrphanPostmaster.portOf(cluster);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
     /** Starts the server for {@code dataDir}, durable (fsync on), creating the cluster if absent. */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         Path cluster = dataDir.toAbsolutePath().resolve("pg");
@@ -59,7 +86,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return jdbcUrl(postgres.getPort());
     }
 
     public int port() {
@@ -110,7 +137,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         ProcessHandle process = handle.get();
-        if (OrphanPostmaster.ownedByLiveJava(process)) {
+        if (OrphanPostmaster.ownedByLiveProcess(cluster)) {
             throw new IllegalStateException("数据目录 " + cluster.getParent()
                     + " 正被另一个运行中的落实进程使用 / the data folder is in use by a running Luoshi (postmaster pid "
                     + pid.get() + "): stop it first, or point LUOSHI_DATABASE_URL at its database");

@@ -145,6 +145,13 @@ class CommandLineIT extends IntegrationTest {
             awaitLogin(port, first);
             assertThat(Files.exists(data.resolve("pg").resolve("PG_VERSION"))).isTrue();
             assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
+            // a verb run beside the live server shares its database instead of fighting over the files
+            var verify = JarProcess.run(Map.of(), "audit", "verify", "--data", data.toString());
+            assertThat(verify.exit()).as(verify.output()).isZero();
+            assertThat(verify.output()).containsPattern("核验 [1-9]\\d* 条记录");
+            assertThat(signIn(port, "liaison", "Restart#2026"))
+                    .as("the server still runs")
+                    .isEqualTo(302);
         } finally {
             stop(first, false);
         }
