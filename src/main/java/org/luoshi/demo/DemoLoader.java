@@ -159,19 +159,21 @@ class DemoLoader implements ApplicationRunner {
                                 reopened ? "回头看发现问题反弹，已重新打开" : null),
                         "demo");
                 if (item.leadLeaderId() != null && n % 4 == 1 && status != ItemStatus.DRAFT) {
-                    items.comment(demoUser(viceMayor), item.id(), "此项事关群众切身利益，请牵头单位倒排工期、挂图作战，确保按期完成。");
+                    items.comment(
+                            org.luoshi.security.CurrentUser.of(viceMayor, false),
+                            item.id(),
+                            "此项事关群众切身利益，请牵头单位倒排工期、挂图作战，确保按期完成。");
                 }
                 if (n % 5 == 0 && status != ItemStatus.DRAFT) {
-                    items.comment(demoUser(supervisor), item.id(), "请按时限要求推进，每月5日前报送进展和佐证材料。");
+                    items.comment(
+                            org.luoshi.security.CurrentUser.of(supervisor, false),
+                            item.id(),
+                            "请按时限要求推进，每月5日前报送进展和佐证材料。");
                 }
                 n++;
             }
         }
         return n;
-    }
-
-    private static org.luoshi.security.CurrentUser demoUser(org.luoshi.security.Account a) {
-        return new org.luoshi.security.CurrentUser(a.id(), a.username(), a.displayName(), a.unitId(), a.roles(), false);
     }
 
     private void refreshPassword() {

@@ -151,17 +151,33 @@ public class ItemQuery {
 
     /** 协办/配合单位 of an item. */
     public List<Long> coUnits(long id) {
-        return jdbc.sql("SELECT unit_id FROM item_co_unit WHERE item_id = :id ORDER BY unit_id")
-                .param("id", id)
-                .query(Long.class)
-                .list();
+        return coUnits(List.of(id)).getOrDefault(id, List.of());
     }
 
     public List<Long> children(long id) {
-        return jdbc.sql("SELECT id FROM item WHERE parent_id = :id ORDER BY id")
-                .param("id", id)
-                .query(Long.class)
-                .list();
+        return children(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** Co-units of many items in one query, for a ledger page. */
+    public Map<Long, List<Long>> coUnits(java.util.Collection<Long> ids) {
+        return grouped("SELECT item_id, unit_id FROM item_co_unit WHERE item_id = ANY(:ids) ORDER BY unit_id", ids);
+    }
+
+    /** Children of many items in one query, for a ledger page. */
+    public Map<Long, List<Long>> children(java.util.Collection<Long> ids) {
+        return grouped("SELECT parent_id, id FROM item WHERE parent_id = ANY(:ids) ORDER BY id", ids);
+    }
+
+    private Map<Long, List<Long>> grouped(String sql, java.util.Collection<Long> ids) {
+        Map<Long, List<Long>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(sql).param("ids", ids.toArray(Long[]::new)).query(rs -> {
+            result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                    .add(rs.getLong(2));
+        });
+        return result;
     }
 
     public List<TimelineRow> timeline(long id) {

@@ -21,7 +21,7 @@ public record CurrentUser(
         roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
-    static CurrentUser of(Account a, boolean passwordChangeDue) {
+    public static CurrentUser of(Account a, boolean passwordChangeDue) {
         return new CurrentUser(a.id(), a.username(), a.displayName(), a.unitId(), a.roles(), passwordChangeDue);
     }
 

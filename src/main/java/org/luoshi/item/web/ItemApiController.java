@@ -157,19 +157,29 @@ class ItemApiController {
     }
 
     private ItemJson json(ItemData d) {
-        List<Long> co = query.coUnits(d.id());
-        Map<Long, String> names =
-                units.names(java.util.stream.Stream.concat(co.stream(), java.util.stream.Stream.of(d.leadUnitId()))
-                        .collect(Collectors.toSet()));
-        return ItemJson.of(d, names.get(d.leadUnitId()), query.children(d.id()), today(), service.signOverdue(d))
-                .withCoUnits(co.stream()
-                        .map(id -> Map.<String, Object>of("id", id, "name", names.getOrDefault(id, "")))
-                        .toList());
+        return json(List.of(d)).getFirst();
     }
 
-    // one item's children and co-units per row: fine for a page, to batch when the ledger grows
+    /** A page of items with three set queries (children, co-units, unit names), not three per row. */
     private List<ItemJson> json(List<ItemData> rows) {
-        return rows.stream().map(this::json).toList();
+        List<Long> ids = rows.stream().map(ItemData::id).toList();
+        Map<Long, List<Long>> children = query.children(ids);
+        Map<Long, List<Long>> coUnits = query.coUnits(ids);
+        Map<Long, String> names = units.names(java.util.stream.Stream.concat(
+                        rows.stream().map(ItemData::leadUnitId),
+                        coUnits.values().stream().flatMap(List::stream))
+                .collect(Collectors.toSet()));
+        return rows.stream()
+                .map(d -> ItemJson.of(
+                                d,
+                                names.get(d.leadUnitId()),
+                                children.getOrDefault(d.id(), List.of()),
+                                today(),
+                                service.signOverdue(d))
+                        .withCoUnits(coUnits.getOrDefault(d.id(), List.of()).stream()
+                                .map(u -> Map.<String, Object>of("id", u, "name", names.getOrDefault(u, "")))
+                                .toList()))
+                .toList();
     }
 
     private LocalDate today() {
