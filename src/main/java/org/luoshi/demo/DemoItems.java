@@ -15,6 +15,9 @@ import org.luoshi.item.ClosureRating;
 import org.luoshi.item.ItemKind;
 import org.luoshi.item.ItemLevel;
 import org.luoshi.item.ItemStatus;
+import org.luoshi.item.Milestone;
+import org.luoshi.item.NewSource;
+import org.luoshi.item.SourceKind;
 
 /**
  * The demo city's year of work as data: tasks of every kind, spread over units and states in a
@@ -89,5 +92,63 @@ final class DemoItems {
 
     private static Task task(ItemKind kind, String title, String content, ItemLevel level) {
         return new Task(kind, title, content, level);
+    }
+
+    /** The year's sources; each kind of task answers one, and the book-room task a leader's instruction too. */
+    static java.util.Map<ItemKind, List<Long>> sources(org.luoshi.item.SourceService sources, LocalDate today) {
+        int y = today.getYear();
+        long report = source(sources, SourceKind.WORK_REPORT, y + "年市政府工作报告", null, LocalDate.of(y, 1, 16), null);
+        long meeting = source(sources, SourceKind.MEETING, "市委经济工作会议暨全市项目建设推进会", null, LocalDate.of(y, 2, 6), null);
+        long instruction = source(
+                sources, SourceKind.INSTRUCTION, "关于加快补齐民生短板的批示", "市领导批示〔" + y + "〕12号", LocalDate.of(y, 3, 2), "张市长");
+        long inspection =
+                source(sources, SourceKind.INSPECTION, "市委第二巡察组反馈意见", "江巡反〔" + y + "〕3号", LocalDate.of(y, 4, 20), null);
+        long hotline = source(sources, SourceKind.SUGGESTION, "12345热线群众建议汇总（第一季度）", null, LocalDate.of(y, 4, 8), null);
+        long online = source(sources, SourceKind.INTERNET, "国务院“互联网+督查”平台转办线索", null, LocalDate.of(y, 5, 12), null);
+        return java.util.Map.of(
+                ItemKind.TARGET, List.of(report),
+                ItemKind.PROJECT, List.of(report, meeting),
+                ItemKind.LIVELIHOOD, List.of(report, instruction),
+                ItemKind.INSTRUCTION, List.of(instruction),
+                ItemKind.RECTIFICATION, List.of(inspection),
+                ItemKind.SUGGESTION, List.of(hotline, online));
+    }
+
+    private static long source(
+            org.luoshi.item.SourceService sources,
+            SourceKind kind,
+            String title,
+            String number,
+            LocalDate on,
+            String leader) {
+        return sources.register(new NewSource(kind, title, number, on, leader), "demo")
+                .id();
+    }
+
+    static List<String> tags(Task task, int n) {
+        return switch (task.kind()) {
+            case TARGET -> List.of("经济运行");
+            case PROJECT -> n % 2 == 0 ? List.of("重大项目", "一号工程") : List.of("重大项目");
+            case LIVELIHOOD -> List.of("民生实事");
+            case RECTIFICATION -> List.of("巡察整改");
+            default -> List.of();
+        };
+    }
+
+    /** Projects and livelihood works have dated steps at a third and two thirds of their span. */
+    static List<Milestone.Plan> milestones(Task task, LocalDate start, LocalDate deadline) {
+        if (task.kind() != ItemKind.PROJECT && task.kind() != ItemKind.LIVELIHOOD) {
+            return List.of();
+        }
+        long span = java.time.temporal.ChronoUnit.DAYS.between(start, deadline);
+        if (span < 9) {
+            return List.of();
+        }
+        return List.of(
+                new Milestone.Plan(
+                        task.kind() == ItemKind.PROJECT ? "完成前期手续和开工准备" : "完成选址和方案设计", start.plusDays(span / 3)),
+                new Milestone.Plan(
+                        task.kind() == ItemKind.PROJECT ? "主体工程完成过半" : "完成主体施工", start.plusDays(span * 2 / 3)),
+                new Milestone.Plan("竣工验收", deadline));
     }
 }

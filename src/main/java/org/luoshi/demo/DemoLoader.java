@@ -39,6 +39,7 @@ class DemoLoader implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final org.luoshi.item.ItemService items;
     private final java.time.Clock clock;
+    private final org.luoshi.item.SourceService sources;
 
     DemoLoader(
             DemoMode demo,
@@ -48,7 +49,8 @@ class DemoLoader implements ApplicationRunner {
             JdbcClient jdbc,
             TransactionTemplate tx,
             org.luoshi.item.ItemService items,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            org.luoshi.item.SourceService sources) {
         this.demo = demo;
         this.units = units;
         this.accounts = accounts;
@@ -57,6 +59,7 @@ class DemoLoader implements ApplicationRunner {
         this.tx = tx;
         this.items = items;
         this.clock = clock;
+        this.sources = sources;
     }
 
     @Override
@@ -125,6 +128,7 @@ class DemoLoader implements ApplicationRunner {
         var supervisor = accounts.findByUsername("supervisor").orElseThrow();
         var viceMayor = accounts.findByUsername("leader").orElseThrow();
         LocalDate today = LocalDate.now(clock);
+        Map<org.luoshi.item.ItemKind, List<Long>> sourcesByKind = DemoItems.sources(sources, today);
         int n = 0;
         for (int round = 0; round < 6; round++) {
             for (DemoItems.Task task : DemoItems.TASKS) {
@@ -139,17 +143,20 @@ class DemoLoader implements ApplicationRunner {
                 var item = items.takeOver(
                         new HistoricalItem(
                                 new NewItem(
-                                        title,
-                                        task.content(),
-                                        task.kind(),
-                                        task.level(),
-                                        DemoItems.CADENCES.get(n % DemoItems.CADENCES.size()),
-                                        unit.id(),
-                                        unit.kind() == org.luoshi.org.UnitKind.COUNTY ? leader : null,
-                                        today.minusDays(100),
-                                        deadline,
-                                        null,
-                                        null),
+                                                title,
+                                                task.content(),
+                                                task.kind(),
+                                                task.level(),
+                                                DemoItems.CADENCES.get(n % DemoItems.CADENCES.size()),
+                                                unit.id(),
+                                                unit.kind() == org.luoshi.org.UnitKind.COUNTY ? leader : null,
+                                                today.minusDays(100),
+                                                deadline,
+                                                null,
+                                                null)
+                                        .withTags(DemoItems.tags(task, n))
+                                        .withMilestones(DemoItems.milestones(task, today.minusDays(100), deadline))
+                                        .withSources(sourcesByKind.get(task.kind())),
                                 status,
                                 status == ItemStatus.DRAFT ? null : today.minusDays(60 + n % 40),
                                 status == ItemStatus.CLOSED ? today.minusDays(n % 30) : null,

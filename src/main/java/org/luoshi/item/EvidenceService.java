@@ -38,6 +38,27 @@ public class EvidenceService {
 
     public record Download(EvidenceFile file, byte[] data, String contentType) {}
 
+    /** A file as it arrived in a request. */
+    public record Upload(String name, byte[] data) {}
+
+    /**
+     * 申请办结 with the evidence attached to the same form: the files and the request land together,
+     * or, if one file or the request is refused, none of them.
+     */
+    @Transactional
+    public ItemData requestClosure(
+            CurrentUser user, long itemId, Integer version, String conclusion, List<Upload> files) {
+        ItemData item = items.get(user, itemId);
+        if (!items.actionsFor(user, item).contains("request-closure")) {
+            // refuse with the item's own reason before storing anything
+            return items.requestClosure(user, itemId, version, conclusion);
+        }
+        for (Upload f : files) {
+            upload(user, itemId, f.name(), f.data());
+        }
+        return items.requestClosure(user, itemId, version, conclusion);
+    }
+
     /** The lead unit and the supervisors may add evidence; everyone who sees the item may read it. */
     @Transactional
     public EvidenceFile upload(CurrentUser user, long itemId, String originalName, byte[] data) {

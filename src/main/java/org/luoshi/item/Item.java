@@ -151,6 +151,34 @@ public final class Item {
         note("CANCELLED", why);
     }
 
+    /** 修改: drafts only, by a supervisor of the jurisdiction. */
+    void requireEditable(ItemActor actor) {
+        requireSupervisor(actor, "修改事项");
+        if (status != DRAFT) {
+            throw ItemRefusals.wrongState(status, "修改");
+        }
+    }
+
+    /** 关联来源: a supervisor, while the item is not cancelled. */
+    void requireSourceChange(ItemActor actor) {
+        requireSupervisor(actor, "关联来源");
+        if (status == CANCELLED) {
+            throw ItemRefusals.wrongState(status, "关联来源");
+        }
+    }
+
+    /** A step reported done by the lead unit; on a signed item not yet started, this starts it. */
+    void completeMilestone(ItemActor actor, Milestone m) {
+        requireLeadUnit(actor, "完成时序节点");
+        if (status != ACCEPTED && status != IN_PROGRESS) {
+            throw ItemRefusals.wrongState(status, "完成时序节点");
+        }
+        if (status == ACCEPTED) {
+            start(actor);
+        }
+        note("MILESTONE_DONE", "完成时序节点：" + m.title() + "（计划 " + m.dueDate() + "）");
+    }
+
     /** The first progress report starts the work (called by the progress module later). */
     void start(ItemActor actor) {
         requireLeadUnit(actor, "开始办理");
@@ -182,7 +210,10 @@ public final class Item {
         java.util.Set<String> actions = new java.util.LinkedHashSet<>();
         if (actor.isSupervisor()) {
             switch (status) {
-                case DRAFT -> actions.add("dispatch");
+                case DRAFT -> {
+                    actions.add("dispatch");
+                    actions.add("edit");
+                }
                 case CLOSURE_REQUESTED -> actions.add("judge-closure");
                 case CLOSED -> actions.add("reopen");
                 default -> {}
@@ -193,6 +224,9 @@ public final class Item {
             if (status != CLOSED && status != CANCELLED) {
                 actions.add("cancel");
             }
+            if (status != CANCELLED) {
+                actions.add("link-source");
+            }
         }
         if (actor.actsForLeadUnit()) {
             switch (status) {
@@ -202,6 +236,7 @@ public final class Item {
                 }
                 case ACCEPTED, IN_PROGRESS -> {
                     actions.add("request-closure");
+                    actions.add("complete-milestone");
                     if (pendingDeadline == null) {
                         actions.add("request-extension");
                     }

@@ -27,7 +27,12 @@ public record ItemData(
         Instant closedAt,
         int version,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        java.util.List<String> tags) {
+
+    public ItemData {
+        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+    }
 
     /** Past its deadline while still being worked on; derived, never stored. */
     public boolean overdueOn(LocalDate today) {

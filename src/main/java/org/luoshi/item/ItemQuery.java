@@ -36,6 +36,8 @@ public class ItemQuery {
             LocalDate deadlineFrom,
             LocalDate deadlineTo,
             String q,
+            String tag,
+            Long sourceId,
             Sort sort,
             int page,
             int size) {}
@@ -79,6 +81,9 @@ public class ItemQuery {
                  AND (CAST(:overdue AS boolean) IS NULL OR :overdue = (i.status IN ('DISPATCHED', 'ACCEPTED',
                       'IN_PROGRESS', 'CLOSURE_REQUESTED') AND i.deadline < :today))
                  AND (:q = '' OR i.title LIKE '%' || :q || '%' OR i.code = :q)
+                 AND (:tag = '' OR i.tags @> ARRAY[CAST(:tag AS text)])
+                 AND (CAST(:source AS bigint) IS NULL OR EXISTS (SELECT 1 FROM item_source_link l
+                      WHERE l.item_id = i.id AND l.source_id = :source))
                 """;
         params.put("status", f.status() == null ? null : f.status().name());
         params.put("kind", f.kind() == null ? null : f.kind().name());
@@ -91,6 +96,8 @@ public class ItemQuery {
         params.put("overdue", f.overdue());
         params.put("today", LocalDate.now(clock));
         params.put("q", f.q() == null ? "" : f.q().strip());
+        params.put("tag", f.tag() == null ? "" : f.tag().strip());
+        params.put("source", f.sourceId());
         long total = jdbc.sql("SELECT count(*) FROM item i WHERE " + where)
                 .params(params)
                 .query(Long.class)
@@ -177,6 +184,49 @@ public class ItemQuery {
             result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
                     .add(rs.getLong(2));
         });
+        return result;
+    }
+
+    /** Codes of items by id, whoever may see them: a parent's code is shown beside its child. */
+    public Map<Long, String> codes(java.util.Collection<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        jdbc.sql("SELECT id, code FROM item WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    codes.put(rs.getLong(1), rs.getString(2));
+                });
+        return codes;
+    }
+
+    public int fileCount(long itemId) {
+        return jdbc.sql("SELECT count(*) FROM item_file WHERE item_id = :i")
+                .param("i", itemId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public List<Milestone> milestones(long id) {
+        return milestones(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** Milestones of many items in one query, in date order. */
+    public Map<Long, List<Milestone>> milestones(java.util.Collection<Long> ids) {
+        Map<Long, List<Milestone>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT item_id, seq, title, due_date, done_on, done_by FROM item_milestone"
+                        + " WHERE item_id = ANY(:ids) ORDER BY item_id, due_date, seq")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong("item_id"), k -> new java.util.ArrayList<>())
+                            .add(new Milestone(
+                                    rs.getInt("seq"),
+                                    rs.getString("title"),
+                                    rs.getObject("due_date", LocalDate.class),
+                                    rs.getObject("done_on", LocalDate.class),
+                                    rs.getString("done_by")));
+                });
         return result;
     }
 

@@ -16,7 +16,7 @@ class ItemRepository {
             i.id, i.code, i.parent_id, i.kind, i.title, i.content, i.level, i.cadence, i.lead_unit_id,
             i.lead_unit_path, i.lead_leader_id, i.start_date, i.deadline, i.deadline_days, i.status,
             i.closure_rating, i.pending_deadline, i.pending_reason, i.dispatched_at, i.closed_at, i.version,
-            i.created_at, i.created_by
+            i.created_at, i.created_by, i.tags
             """;
 
     private final JdbcClient jdbc;
@@ -50,10 +50,10 @@ class ItemRepository {
         return jdbc.sql("""
                         INSERT INTO item (code, year, parent_id, kind, title, content, level, cadence, lead_unit_id,
                                           lead_unit_path, lead_leader_id, start_date, deadline, deadline_days,
-                                          status, dispatched_at, created_by)
+                                          status, dispatched_at, created_by, tags)
                         VALUES (:code, :year, :parent, :kind, :title, :content, :level, :cadence, :unit, :path,
                                 :leader, :start, :deadline, :days, :status,
-                                CASE WHEN :status = 'DRAFT' THEN NULL ELSE now() END, :by)
+                                CASE WHEN :status = 'DRAFT' THEN NULL ELSE now() END, :by, :tags)
                         RETURNING id
                         """)
                 .param("code", code)
@@ -72,8 +72,100 @@ class ItemRepository {
                 .param("days", n.deadlineDays())
                 .param("by", by)
                 .param("status", status.name())
+                .param("tags", n.tags().toArray(String[]::new))
                 .query(Long.class)
                 .single();
+    }
+
+    /** A draft's fields as edited, if nobody changed it since it was read. */
+    boolean update(long id, int version, NewItem n, String unitPath) {
+        return jdbc.sql("""
+                        UPDATE item SET kind = :kind, title = :title, content = :content, level = :level,
+                               cadence = :cadence, lead_unit_id = :unit, lead_unit_path = :path, lead_leader_id = :leader,
+                               start_date = :start, deadline = :deadline, deadline_days = :days, tags = :tags,
+                               version = version + 1, updated_at = now()
+                         WHERE id = :id AND version = :version AND status = 'DRAFT'
+                        """)
+                        .param("kind", n.kind().name())
+                        .param("title", n.title())
+                        .param("content", n.content())
+                        .param("level", n.level().name())
+                        .param("cadence", n.cadence().name())
+                        .param("unit", n.leadUnitId())
+                        .param("path", unitPath)
+                        .param("leader", n.leadLeaderId())
+                        .param("start", n.startDate())
+                        .param("deadline", n.deadline())
+                        .param("days", n.deadlineDays())
+                        .param("tags", n.tags().toArray(String[]::new))
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    /** Counts as a change of the item, so that a concurrent edit of the row itself is detected. */
+    boolean touch(long id, int version) {
+        return jdbc.sql("UPDATE item SET version = version + 1, updated_at = now() WHERE id = :id AND version = :v")
+                        .param("id", id)
+                        .param("v", version)
+                        .update()
+                == 1;
+    }
+
+    void clearCoUnits(long itemId) {
+        jdbc.sql("DELETE FROM item_co_unit WHERE item_id = :i")
+                .param("i", itemId)
+                .update();
+    }
+
+    void replaceMilestones(long itemId, java.util.List<Milestone.Plan> plans) {
+        jdbc.sql("DELETE FROM item_milestone WHERE item_id = :i")
+                .param("i", itemId)
+                .update();
+        int seq = 0;
+        for (Milestone.Plan m : plans) {
+            jdbc.sql("INSERT INTO item_milestone (item_id, seq, title, due_date) VALUES (:i, :s, :t, :d)")
+                    .param("i", itemId)
+                    .param("s", ++seq)
+                    .param("t", m.title())
+                    .param("d", m.dueDate())
+                    .update();
+        }
+    }
+
+    boolean completeMilestone(long itemId, int seq, java.time.LocalDate on, String by) {
+        return jdbc.sql("UPDATE item_milestone SET done_on = :on, done_by = :by"
+                                + " WHERE item_id = :i AND seq = :s AND done_on IS NULL")
+                        .param("on", on)
+                        .param("by", by)
+                        .param("i", itemId)
+                        .param("s", seq)
+                        .update()
+                == 1;
+    }
+
+    void replaceSources(long itemId, java.util.List<Long> sourceIds) {
+        jdbc.sql("DELETE FROM item_source_link WHERE item_id = :i")
+                .param("i", itemId)
+                .update();
+        sourceIds.forEach(s -> linkSource(itemId, s));
+    }
+
+    boolean linkSource(long itemId, long sourceId) {
+        return jdbc.sql("INSERT INTO item_source_link (item_id, source_id) VALUES (:i, :s) ON CONFLICT DO NOTHING")
+                        .param("i", itemId)
+                        .param("s", sourceId)
+                        .update()
+                == 1;
+    }
+
+    boolean unlinkSource(long itemId, long sourceId) {
+        return jdbc.sql("DELETE FROM item_source_link WHERE item_id = :i AND source_id = :s")
+                        .param("i", itemId)
+                        .param("s", sourceId)
+                        .update()
+                == 1;
     }
 
     void addCoUnit(long itemId, long unitId, String unitPath) {
@@ -155,7 +247,12 @@ class ItemRepository {
                 instant(rs.getTimestamp("closed_at")),
                 rs.getInt("version"),
                 instant(rs.getTimestamp("created_at")),
-                rs.getString("created_by"));
+                rs.getString("created_by"),
+                tags(rs.getArray("tags")));
+    }
+
+    private static java.util.List<String> tags(java.sql.Array a) throws SQLException {
+        return a == null ? java.util.List.of() : java.util.List.of((String[]) a.getArray());
     }
 
     private static Instant instant(Timestamp t) {

@@ -2,6 +2,8 @@ package org.luoshi.item;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.luoshi.DomainException;
 import org.luoshi.calendar.CalendarService;
 import org.luoshi.org.Unit;
@@ -30,6 +32,8 @@ public class ItemService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SigningPolicy signing;
+    private final SourceService sources;
+    private final boolean closureNeedsEvidence;
 
     ItemService(
             ItemRepository items,
@@ -40,6 +44,9 @@ public class ItemService {
             CalendarService calendar,
             ApplicationEventPublisher events,
             Clock clock,
+            SourceService sources,
+            @org.springframework.beans.factory.annotation.Value("${luoshi.items.closure-requires-evidence:true}")
+                    boolean closureNeedsEvidence,
             @org.springframework.beans.factory.annotation.Value("${luoshi.items.sign-within-working-days:3}")
                     int signWithin) {
         this.items = items;
@@ -51,6 +58,8 @@ public class ItemService {
         this.events = events;
         this.clock = clock;
         this.signing = new SigningPolicy(signWithin);
+        this.sources = sources;
+        this.closureNeedsEvidence = closureNeedsEvidence;
     }
 
     /** 立项: a draft by a supervisor, for a lead unit within his jurisdiction. */
@@ -66,35 +75,142 @@ public class ItemService {
         if (item.parentId() != null) {
             ItemData parent = query.find(item.parentId(), scopeOf(user))
                     .orElseThrow(() -> DomainException.invalid("item.parent.unknown", "parentId", "上级事项不存在"));
-            if (parent.deadline() != null
-                    && item.deadline() != null
-                    && item.deadline().isAfter(parent.deadline())) {
-                throw DomainException.invalid(
-                        "item.deadline.afterParent",
-                        "deadline",
-                        "完成时限 {0} 晚于上级事项的时限 {1}",
-                        item.deadline(),
-                        parent.deadline());
-            }
+            requireWithinParent(item.deadline(), parent);
         }
+        List<Unit> coUnits = coUnits(item, jurisdiction);
+        sources.requireAll(item.sourceIds());
         int year = LocalDate.now(clock).getYear();
         String code = items.nextCode(year);
         long id = items.insert(item, code, year, lead.path().value(), user.username());
-        for (Long coUnit : item.coUnitIds()) {
-            Unit co = units.find(coUnit, jurisdiction)
-                    .orElseThrow(
-                            () -> DomainException.invalid("item.coUnit.unknown", "coUnitIds", "配合单位不存在或不在您的督查辖区内"));
-            items.addCoUnit(id, co.id(), co.path().value());
-        }
+        coUnits.forEach(co -> items.addCoUnit(id, co.id(), co.path().value()));
+        items.replaceMilestones(id, item.milestones());
+        item.sourceIds().forEach(s -> items.linkSource(id, s));
         items.timeline(id, user.username(), "CREATED", "立项：" + item.title());
         events.publishEvent(
                 new ItemEvent(id, code, "CREATED", "立项「" + item.title() + "」", null, ItemStatus.DRAFT.name()));
         return items.find(id).orElseThrow();
     }
 
+    /**
+     * 修改: a draft (new, or sent back by a dispute) is edited as a whole by a supervisor of its
+     * jurisdiction; changing the lead unit here is 改派. Refused if anyone changed it meanwhile.
+     */
+    @Transactional
+    public ItemData edit(CurrentUser user, long id, Integer version, NewItem n) {
+        ItemData before = get(user, id);
+        new Item(before).requireEditable(actorFor(user, before));
+        if (version == null) {
+            throw DomainException.invalid("item.version", "version", "请给出读取时的版本号 version，以免覆盖他人的修改");
+        }
+        if (version != before.version()) {
+            throw staleEdit();
+        }
+        NewItem item = validate(withParent(n, before.parentId()));
+        UnitScope jurisdiction = scopes.of(user);
+        Unit lead = units.find(item.leadUnitId(), jurisdiction)
+                .orElseThrow(() -> DomainException.invalid("item.leadUnit.unknown", "leadUnitId", "牵头单位不存在或不在您的督查辖区内"));
+        if (before.parentId() != null) {
+            requireWithinParent(item.deadline(), items.find(before.parentId()).orElseThrow());
+        }
+        for (ItemData child : query.visible(user, query.children(id))) {
+            if (item.deadline() != null
+                    && child.deadline() != null
+                    && child.deadline().isAfter(item.deadline())) {
+                throw DomainException.invalid(
+                        "item.deadline.beforeChild",
+                        "deadline",
+                        "完成时限 {0} 早于分解事项 {1} 的时限 {2}",
+                        item.deadline(),
+                        child.code(),
+                        child.deadline());
+            }
+        }
+        List<Unit> coUnits = coUnits(item, jurisdiction);
+        sources.requireAll(item.sourceIds());
+        if (!items.update(id, version, item, lead.path().value())) {
+            throw staleEdit();
+        }
+        List<Long> coBefore = query.coUnits(id);
+        List<Milestone> milestonesBefore = query.milestones(id);
+        List<Long> sourcesBefore = sources.ofItems(List.of(id)).getOrDefault(id, List.of()).stream()
+                .map(ItemSource::id)
+                .toList();
+        items.clearCoUnits(id);
+        coUnits.forEach(co -> items.addCoUnit(id, co.id(), co.path().value()));
+        items.replaceMilestones(id, item.milestones());
+        items.replaceSources(id, item.sourceIds());
+        String changes = ItemChanges.describe(
+                before,
+                item,
+                coBefore,
+                milestonesBefore.stream()
+                        .map(m -> new Milestone.Plan(m.title(), m.dueDate()))
+                        .toList(),
+                sourcesBefore,
+                units.names(List.of(before.leadUnitId(), item.leadUnitId())));
+        items.timeline(id, user.username(), "EDITED", changes);
+        events.publishEvent(new ItemEvent(id, before.code(), "EDITED", changes, "DRAFT", "DRAFT"));
+        return items.find(id).orElseThrow();
+    }
+
+    /** A step done: the lead unit says so while it works on the item; the first step starts the work. */
+    @Transactional
+    public ItemData completeMilestone(CurrentUser user, long id, Integer version, Integer seq) {
+        ItemData data = get(user, id);
+        List<Milestone> milestones = query.milestones(id);
+        Milestone m = milestones.stream()
+                .filter(x -> seq != null && x.seq() == seq)
+                .findFirst()
+                .orElseThrow(() -> DomainException.invalid("item.milestone.unknown", "seq", "该事项没有第 {0} 个时序节点", seq));
+        if (m.done()) {
+            throw DomainException.conflict("item.milestone.done", "时序节点“{0}”已于 {1} 完成", m.title(), m.doneOn());
+        }
+        return act(user, id, version, (item, actor) -> {
+            item.completeMilestone(actor, m);
+            if (!items.completeMilestone(id, m.seq(), today(), user.username())) {
+                throw staleEdit();
+            }
+        });
+    }
+
+    /** 关联来源: the same demand from another source joins this item, so the unit reports once. */
+    @Transactional
+    public ItemData linkSource(CurrentUser user, long id, Long sourceId, boolean link) {
+        ItemData data = get(user, id);
+        new Item(data).requireSourceChange(actorFor(user, data));
+        ItemSource source = (sourceId == null ? Optional.<ItemSource>empty() : sources.find(sourceId))
+                .orElseThrow(() -> DomainException.invalid("item.source.unknown", "sourceId", "来源 {0} 不存在", sourceId));
+        boolean changed = link ? items.linkSource(id, source.id()) : items.unlinkSource(id, source.id());
+        if (!changed) {
+            throw DomainException.conflict("item.source.same", link ? "该事项已关联此来源" : "该事项未关联此来源");
+        }
+        if (!items.touch(id, data.version())) {
+            throw staleEdit();
+        }
+        String type = link ? "SOURCE_LINKED" : "SOURCE_UNLINKED";
+        String text = (link ? "关联来源：" : "取消关联来源：") + source.describe();
+        items.timeline(id, user.username(), type, text);
+        events.publishEvent(new ItemEvent(id, data.code(), type, text, null, null));
+        return items.find(id).orElseThrow();
+    }
+
     @Transactional
     public ItemData dispatch(CurrentUser user, long id, Integer version) {
-        return act(user, id, version, (item, actor) -> item.dispatch(actor, today(), calendar.workingDays()));
+        List<Milestone> milestones = query.milestones(id);
+        return act(user, id, version, (item, actor) -> {
+            item.dispatch(actor, today(), calendar.workingDays());
+            for (Milestone m : milestones) {
+                if (m.dueDate().isAfter(item.deadline())) {
+                    throw DomainException.invalid(
+                            "item.milestone.afterDeadline",
+                            "milestones",
+                            "时序节点“{0}”的日期 {1} 晚于派发后的完成时限 {2}，请先修改",
+                            m.title(),
+                            m.dueDate(),
+                            item.deadline());
+                }
+            }
+        });
     }
 
     @Transactional
@@ -117,9 +233,15 @@ public class ItemService {
         return act(user, id, version, (item, actor) -> item.decideExtension(actor, grant, comment));
     }
 
+    /** 申请办结: with a conclusion and, unless configured otherwise, at least one evidence file. */
     @Transactional
     public ItemData requestClosure(CurrentUser user, long id, Integer version, String conclusion) {
-        return act(user, id, version, (item, actor) -> item.requestClosure(actor, conclusion));
+        return act(user, id, version, (item, actor) -> {
+            item.requestClosure(actor, conclusion);
+            if (closureNeedsEvidence && query.fileCount(id) == 0) {
+                throw DomainException.invalid("item.closure.evidence", "file", "申请办结须附佐证材料：请先上传至少一个文件（验收报告、照片、文件等）");
+            }
+        });
     }
 
     @Transactional
@@ -149,8 +271,15 @@ public class ItemService {
                 .orElseThrow(() -> DomainException.invalid("item.leadUnit.unknown", "leadUnitId", "牵头单位不存在"));
         int year = (h.dispatchedOn() == null ? LocalDate.now(clock) : h.dispatchedOn()).getYear();
         String code = items.nextCode(year);
+        sources.requireAll(item.sourceIds());
         long id = items.insert(item, code, year, lead.path().value(), by, h.status());
         items.takenOver(id, h.dispatchedOn(), h.closedOn(), h.rating());
+        items.replaceMilestones(id, item.milestones());
+        item.sourceIds().forEach(s -> items.linkSource(id, s));
+        if (h.status() == ItemStatus.CLOSED) {
+            // a closed item's steps were all done, on their dates as far as the paper says
+            query.milestones(id).forEach(m -> items.completeMilestone(id, m.seq(), m.dueDate(), by));
+        }
         String text = "按原台账导入，当前状态：" + h.status().label() + (h.note() == null ? "" : "。" + h.note());
         items.timeline(id, by, "IMPORTED", text);
         events.publishEvent(
@@ -181,6 +310,8 @@ public class ItemService {
                 ? UnitScope.of(new org.luoshi.org.UnitPath(parent.leadUnitPath()))
                 : scopes.of(user);
         java.util.Set<Long> seen = new java.util.HashSet<>();
+        List<ItemSource> parentSources = sources.ofItems(List.of(id)).getOrDefault(id, List.of());
+        List<Milestone> parentMilestones = query.milestones(id);
         java.util.List<ItemData> created = new java.util.ArrayList<>();
         int year = LocalDate.now(clock).getYear();
         for (int i = 0; i < children.size(); i++) {
@@ -224,7 +355,21 @@ public class ItemService {
                     null,
                     id));
             String code = items.nextCode(year);
-            long childId = items.insert(child, code, year, unit.path().value(), user.username(), ItemStatus.DISPATCHED);
+            long childId = items.insert(
+                    child.withTags(parent.tags()),
+                    code,
+                    year,
+                    unit.path().value(),
+                    user.username(),
+                    ItemStatus.DISPATCHED);
+            // the child answers the same sources and keeps the parent's steps that fall within its time
+            parentSources.forEach(s -> items.linkSource(childId, s.id()));
+            items.replaceMilestones(
+                    childId,
+                    parentMilestones.stream()
+                            .filter(m -> !m.dueDate().isAfter(deadline))
+                            .map(m -> new Milestone.Plan(m.title(), m.dueDate()))
+                            .toList());
             items.timeline(childId, user.username(), "DISPATCHED", "由 " + parent.code() + " 分解派发，完成时限 " + deadline);
             events.publishEvent(new ItemEvent(
                     childId,
@@ -366,7 +511,98 @@ public class ItemService {
                 n.deadline(),
                 n.deadlineDays(),
                 n.parentId(),
-                n.coUnitIds());
+                n.coUnitIds(),
+                tags(n.tags()),
+                milestones(n.milestones(), n.startDate(), n.deadline()),
+                n.sourceIds().stream().distinct().toList());
+    }
+
+    static final int MAX_TAGS = 10;
+    static final int MAX_TAG = 20;
+    static final int MAX_MILESTONES = 50;
+
+    /** Tags as typed, stripped and without repeats; short words, not sentences. */
+    static List<String> tags(List<String> raw) {
+        List<String> tags = raw.stream()
+                .filter(java.util.Objects::nonNull)
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
+        if (tags.size() > MAX_TAGS) {
+            throw DomainException.invalid("item.tags.many", "tags", "标签最多{0}个", MAX_TAGS);
+        }
+        for (String t : tags) {
+            if (t.length() > MAX_TAG || t.matches(".*[,，;；<>].*")) {
+                throw DomainException.invalid("item.tag", "tags", "标签“{0}”须为不超过{1}个字、不含逗号分号和尖括号的词", t, MAX_TAG);
+            }
+        }
+        return tags;
+    }
+
+    /** Steps in date order, each dated within the item's span. */
+    static List<Milestone.Plan> milestones(List<Milestone.Plan> raw, LocalDate start, LocalDate deadline) {
+        if (raw.size() > MAX_MILESTONES) {
+            throw DomainException.invalid("item.milestones.many", "milestones", "时序节点最多{0}个", MAX_MILESTONES);
+        }
+        List<Milestone.Plan> plans = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Milestone.Plan m = raw.get(i);
+            String row = "第" + (i + 1) + "个时序节点：";
+            String title = m == null || m.title() == null ? "" : m.title().strip();
+            if (title.isEmpty() || title.length() > MAX_TITLE) {
+                throw DomainException.invalid(
+                        "item.milestone.title", "milestones", row + "请填写不超过{0}个字的节点内容", MAX_TITLE);
+            }
+            if (m.dueDate() == null) {
+                throw DomainException.invalid("item.milestone.date", "milestones", row + "请填写节点日期");
+            }
+            if (deadline != null && m.dueDate().isAfter(deadline)) {
+                throw DomainException.invalid(
+                        "item.milestone.afterDeadline", "milestones", row + "日期 {0} 晚于完成时限 {1}", m.dueDate(), deadline);
+            }
+            if (start != null && m.dueDate().isBefore(start)) {
+                throw DomainException.invalid(
+                        "item.milestone.beforeStart", "milestones", row + "日期 {0} 早于开始日期 {1}", m.dueDate(), start);
+            }
+            plans.add(new Milestone.Plan(title, m.dueDate()));
+        }
+        plans.sort(java.util.Comparator.comparing(Milestone.Plan::dueDate));
+        return plans;
+    }
+
+    private static NewItem withParent(NewItem n, Long parentId) {
+        return new NewItem(
+                n.title(),
+                n.content(),
+                n.kind(),
+                n.level(),
+                n.cadence(),
+                n.leadUnitId(),
+                n.leadLeaderId(),
+                n.startDate(),
+                n.deadline(),
+                n.deadlineDays(),
+                parentId,
+                n.coUnitIds(),
+                n.tags(),
+                n.milestones(),
+                n.sourceIds());
+    }
+
+    private List<Unit> coUnits(NewItem item, UnitScope jurisdiction) {
+        return item.coUnitIds().stream()
+                .map(id -> units.find(id, jurisdiction)
+                        .orElseThrow(
+                                () -> DomainException.invalid("item.coUnit.unknown", "coUnitIds", "配合单位不存在或不在您的督查辖区内")))
+                .toList();
+    }
+
+    private static void requireWithinParent(LocalDate deadline, ItemData parent) {
+        if (parent.deadline() != null && deadline != null && deadline.isAfter(parent.deadline())) {
+            throw DomainException.invalid(
+                    "item.deadline.afterParent", "deadline", "完成时限 {0} 晚于上级事项的时限 {1}", deadline, parent.deadline());
+        }
     }
 
     private LocalDate today() {

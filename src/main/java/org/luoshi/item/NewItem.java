@@ -1,8 +1,12 @@
 package org.luoshi.item;
 
 import java.time.LocalDate;
+import java.util.List;
 
-/** What a supervisor enters to register (立项) an item. Either a deadline or N working days. */
+/**
+ * What a supervisor enters to register (立项) or edit a draft item. Either a deadline or N working
+ * days; co-units, tags, milestones and sources are optional.
+ */
 public record NewItem(
         String title,
         String content,
@@ -15,9 +19,12 @@ public record NewItem(
         LocalDate deadline,
         Integer deadlineDays,
         Long parentId,
-        java.util.List<Long> coUnitIds) {
+        List<Long> coUnitIds,
+        List<String> tags,
+        List<Milestone.Plan> milestones,
+        List<Long> sourceIds) {
 
-    /** Without co-units. */
+    /** Without co-units, tags, milestones or sources. */
     public NewItem(
             String title,
             String content,
@@ -26,8 +33,8 @@ public record NewItem(
             Cadence cadence,
             Long leadUnitId,
             Long leadLeaderId,
-            java.time.LocalDate startDate,
-            java.time.LocalDate deadline,
+            LocalDate startDate,
+            LocalDate deadline,
             Integer deadlineDays,
             Long parentId) {
         this(
@@ -42,10 +49,92 @@ public record NewItem(
                 deadline,
                 deadlineDays,
                 parentId,
-                java.util.List.of());
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public NewItem {
-        coUnitIds = coUnitIds == null ? java.util.List.of() : java.util.List.copyOf(coUnitIds);
+        coUnitIds = coUnitIds == null ? List.of() : List.copyOf(coUnitIds);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        sourceIds = sourceIds == null ? List.of() : List.copyOf(sourceIds);
+    }
+
+    public NewItem withCoUnits(List<Long> units) {
+        return new NewItem(
+                title,
+                content,
+                kind,
+                level,
+                cadence,
+                leadUnitId,
+                leadLeaderId,
+                startDate,
+                deadline,
+                deadlineDays,
+                parentId,
+                units,
+                tags,
+                milestones,
+                sourceIds);
+    }
+
+    public NewItem withTags(List<String> t) {
+        return new NewItem(
+                title,
+                content,
+                kind,
+                level,
+                cadence,
+                leadUnitId,
+                leadLeaderId,
+                startDate,
+                deadline,
+                deadlineDays,
+                parentId,
+                coUnitIds,
+                t,
+                milestones,
+                sourceIds);
+    }
+
+    public NewItem withMilestones(List<Milestone.Plan> m) {
+        return new NewItem(
+                title,
+                content,
+                kind,
+                level,
+                cadence,
+                leadUnitId,
+                leadLeaderId,
+                startDate,
+                deadline,
+                deadlineDays,
+                parentId,
+                coUnitIds,
+                tags,
+                m,
+                sourceIds);
+    }
+
+    public NewItem withSources(List<Long> s) {
+        return new NewItem(
+                title,
+                content,
+                kind,
+                level,
+                cadence,
+                leadUnitId,
+                leadLeaderId,
+                startDate,
+                deadline,
+                deadlineDays,
+                parentId,
+                coUnitIds,
+                tags,
+                milestones,
+                s);
     }
 }

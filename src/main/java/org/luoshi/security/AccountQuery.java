@@ -40,6 +40,19 @@ public class AccountQuery {
         return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, p, more);
     }
 
+    /** Display names of the active accounts holding a role (the leaders, for pickers), by id. */
+    public java.util.Map<Long, String> namesWithRole(Role role) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.id, a.display_name FROM account a
+                         WHERE a.enabled AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role)
+                         ORDER BY a.id
+                        """).param("role", role.name()).query(rs -> {
+            names.put(rs.getLong(1), rs.getString(2));
+        });
+        return names;
+    }
+
     /** The active accounts of one unit; the caller has checked that the unit is in scope. */
     public List<Account> inUnit(long unitId) {
         return jdbc.sql(AccountRepository.SELECT + " WHERE a.unit_id = :u AND a.enabled ORDER BY a.id")

@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
 /** From draft to closed and back through a re-check, through the API, on PostgreSQL. */
 class ItemFlowIT extends IntegrationTest {
 
+    static final byte[] PDF =
+            "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private Api api;
     private String supervisor;
     private String liaison;
@@ -73,6 +76,14 @@ class ItemFlowIT extends IntegrationTest {
         assertThat(granted.json().get("deadline").asString()).isEqualTo("2099-09-30");
         assertThat(granted.json().get("pendingExtension").isNull()).isTrue();
 
+        Api.Response bare = act(liaison, id, "request-closure", Map.of("conclusion", "10个城市书房已建成开放"));
+        assertThat(bare.status()).as("closure without evidence").isEqualTo(400);
+        assertThat(bare.json().get("detail").asString()).contains("佐证材料");
+        assertThat(api.get("/api/v1/items/" + id, liaison).json().get("status").asString())
+                .isEqualTo("ACCEPTED");
+        assertThat(api.upload("/api/v1/items/" + id + "/files", liaison, "验收报告.pdf", PDF)
+                        .status())
+                .isEqualTo(201);
         act(liaison, id, "request-closure", Map.of("conclusion", "10个城市书房已建成开放"));
         Api.Response refused = act(supervisor, id, "judge-closure", Map.of("accept", false, "reason", "缺少验收材料"));
         assertThat(refused.json().get("status").asString()).isEqualTo("IN_PROGRESS");
@@ -94,6 +105,7 @@ class ItemFlowIT extends IntegrationTest {
                         "ACCEPTED",
                         "EXTENSION_REQUESTED",
                         "EXTENSION_GRANTED",
+                        "FILE",
                         "CLOSURE_REQUESTED",
                         "CLOSURE_REFUSED",
                         "CLOSURE_REQUESTED",
@@ -103,7 +115,8 @@ class ItemFlowIT extends IntegrationTest {
                         .param("id", Long.toString(id))
                         .query(Long.class)
                         .single())
-                .isEqualTo(10);
+                .as("one audit record per timeline entry")
+                .isEqualTo(timeline.size());
     }
 
     @Test
@@ -284,6 +297,7 @@ class ItemFlowIT extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(act(town, jiangbei, "accept", Map.of()).json().get("status").asString())
                 .isEqualTo("ACCEPTED");
+        api.upload("/api/v1/items/" + jiangbei + "/files", town, "整治照片.pdf", PDF);
         assertThat(act(town, jiangbei, "request-closure", Map.of("conclusion", "完成整治"))
                         .json()
                         .get("status")

@@ -189,7 +189,8 @@ class ItemLifecycleTest {
                 null,
                 3,
                 null,
-                "supervisor"));
+                "supervisor",
+                null));
         closed.reopen(SUPERVISOR, "反弹");
         assertThat(closed.rating()).isNull();
     }
@@ -235,6 +236,7 @@ class ItemLifecycleTest {
                 null,
                 0,
                 null,
-                "supervisor");
+                "supervisor",
+                null);
     }
 }

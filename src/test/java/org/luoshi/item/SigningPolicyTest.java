@@ -67,6 +67,7 @@ class SigningPolicyTest {
                 null,
                 0,
                 null,
-                "supervisor");
+                "supervisor",
+                null);
     }
 }

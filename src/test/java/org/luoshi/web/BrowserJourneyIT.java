@@ -227,6 +227,14 @@ class BrowserJourneyIT extends IntegrationTest {
         page.navigate(base() + "/items?overdue=true");
         assertThat(page.locator("#ledger tbody tr").first()).containsText("逾期");
         shot("19-supervisor-overdue-ledger");
+        page.locator("#filter-unit").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
+        page.locator("#ledger-filter button[type=submit]").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*unit=\\d+.*overdue=true.*"));
+        com.microsoft.playwright.Download download =
+                page.waitForDownload(() -> page.locator("#export").click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".xlsx");
+        org.assertj.core.api.Assertions.assertThat(download.failure()).isNull();
+        shot("19b-ledger-filtered-by-unit");
         page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("立项"))
                 .click();
         page.locator("#title").fill("实施老旧小区改造12个");
@@ -234,8 +242,30 @@ class BrowserJourneyIT extends IntegrationTest {
         page.locator("#kind").selectOption("LIVELIHOOD");
         page.locator("#leadUnitId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
         page.locator("#deadline").fill("2099-11-30");
+        page.locator("#sourceIds").selectOption(new String[] {
+            page.locator("#sourceIds option", new Page.LocatorOptions().setHasText("市政府工作报告"))
+                    .first()
+                    .getAttribute("value")
+        });
+        page.locator("input[name=milestoneTitle]").first().fill("完成设计和招标");
+        page.locator("input[name=milestoneDate]").first().fill("2099-05-31");
+        page.locator("input[name=milestoneTitle]").nth(1).fill("完成主体改造");
+        page.locator("input[name=milestoneDate]").nth(1).fill("2099-12-31");
+        page.locator("#tags").fill("民生实事，老旧小区");
+        button("保存").click();
+        assertThat(page.locator(".alert.error")).containsText("第2个时序节点");
+        assertThat(page.locator("#title")).hasValue("实施老旧小区改造12个");
+        page.locator("input[name=milestoneDate]").nth(1).fill("2099-10-31");
         button("保存").click();
         assertThat(page.locator(".alert.notice")).containsText("已立项");
+        assertThat(page.locator("#milestones")).containsText("完成设计和招标");
+        assertThat(page.locator("#sources")).containsText("市政府工作报告");
+        assertThat(page.locator("#item-tags")).containsText("老旧小区");
+        page.locator("#edit-item").click();
+        page.locator("#level").selectOption("KEY");
+        button("保存").click();
+        assertThat(page.locator("#timeline")).containsText("督办等级（一般→重点）");
+        shot("19c-item-registered-with-milestones");
         button("派发").click();
         assertThat(page.locator("#item-status")).hasText("已派发");
         shot("20-item-dispatched");
@@ -294,7 +324,14 @@ class BrowserJourneyIT extends IntegrationTest {
 
         page.navigate(childUrl);
         page.locator("#item-actions input[placeholder='办结情况说明']").fill("已补充签章页");
+        page.locator("#closure-form input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "签章页.pdf",
+                        "application/pdf",
+                        "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         button("申请办结").click();
+        assertThat(page.locator("#item-status")).hasText("申请办结");
+        assertThat(page.locator("#evidence")).containsText("签章页.pdf");
         switchTo("supervisor");
 
         page.navigate(childUrl);
@@ -318,6 +355,19 @@ class BrowserJourneyIT extends IntegrationTest {
         context.clearCookies();
         signIn(username);
         page.waitForURL(base() + "/");
+    }
+
+    @Test
+    void theApiIsBrowsableOnceSignedIn() {
+        page.navigate(base() + "/swagger-ui.html");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        signIn("supervisor");
+        page.navigate(base() + "/swagger-ui.html");
+        assertThat(page.locator(".opblock-summary-path").first()).isVisible();
+        assertThat(page.locator("body")).containsText("/api/v1/items/{id}/{action}");
+        assertThat(page.locator("body")).containsText("落实 Luoshi API");
+        assertThat(page.locator("body")).not().containsText("CurrentUser");
+        shot("26-api-browsable");
     }
 
     @Test

@@ -16,8 +16,11 @@ import org.luoshi.item.ItemKind;
 import org.luoshi.item.ItemLevel;
 import org.luoshi.item.ItemQuery;
 import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemSource;
 import org.luoshi.item.ItemStatus;
+import org.luoshi.item.Milestone;
 import org.luoshi.item.NewItem;
+import org.luoshi.item.SourceService;
 import org.luoshi.org.UnitQuery;
 import org.luoshi.org.UnitScope;
 import org.luoshi.security.CurrentUser;
@@ -25,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,12 +42,22 @@ class ItemApiController {
     private final ItemService service;
     private final ItemQuery query;
     private final UnitQuery units;
+    private final SourceService sources;
+    private final LedgerExport export;
     private final Clock clock;
 
-    ItemApiController(ItemService service, ItemQuery query, UnitQuery units, Clock clock) {
+    ItemApiController(
+            ItemService service,
+            ItemQuery query,
+            UnitQuery units,
+            SourceService sources,
+            LedgerExport export,
+            Clock clock) {
+        this.export = export;
         this.service = service;
         this.query = query;
         this.units = units;
+        this.sources = sources;
         this.clock = clock;
     }
 
@@ -60,6 +74,8 @@ class ItemApiController {
             @RequestParam(required = false) String deadlineTo,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) Long source,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         String unitPath = unit == null
@@ -77,11 +93,29 @@ class ItemApiController {
                         date("deadlineFrom", deadlineFrom),
                         date("deadlineTo", deadlineTo),
                         q,
+                        tag,
+                        source,
                         parse(ItemQuery.Sort.class, sort, "sort"),
                         page,
                         size),
                 unitPath);
         return Map.of("items", json(result.items()), "total", result.total(), "page", Math.max(page, 1));
+    }
+
+    /** The ledger as .xlsx, with the query parameters of the ledger page (unit, leader, tag, source…). */
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, LedgerParams params) {
+        String unitPath = params.unit() == null
+                ? null
+                : units.find(params.unit(), UnitScope.all())
+                        .map(u -> u.path().value())
+                        .orElse("/none/");
+        return ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"ledger-" + today() + ".xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(LedgerExport.XLSX))
+                .body(export.write(user, params, unitPath, today()));
     }
 
     @GetMapping("/{id}")
@@ -97,24 +131,35 @@ class ItemApiController {
 
     @PostMapping
     ResponseEntity<ItemJson> create(CurrentUser user, @RequestBody Map<String, Object> body) {
-        Fields f = new Fields(body);
-        ItemData created = service.create(
-                user,
-                new NewItem(
-                        f.text("title"),
-                        f.text("content"),
-                        parse(ItemKind.class, f.text("kind"), "kind"),
-                        parse(ItemLevel.class, f.text("level"), "level"),
-                        parse(Cadence.class, f.text("cadence"), "cadence"),
-                        f.number("leadUnitId"),
-                        f.number("leadLeaderId"),
-                        f.date("startDate"),
-                        f.date("deadline"),
-                        f.integer("deadlineDays"),
-                        f.number("parentId"),
-                        f.numbers("coUnitIds")));
+        ItemData created = service.create(user, newItem(new Fields(body)));
         return ResponseEntity.created(URI.create("/api/v1/items/" + created.id()))
                 .body(json(created));
+    }
+
+    /** Edits a draft as a whole; {@code version} is the one read, so a concurrent edit is refused. */
+    @PutMapping("/{id}")
+    ItemJson edit(CurrentUser user, @PathVariable long id, @RequestBody Map<String, Object> body) {
+        Fields f = new Fields(body);
+        return json(service.edit(user, id, f.integer("version"), newItem(f)));
+    }
+
+    private static NewItem newItem(Fields f) {
+        return new NewItem(
+                f.text("title"),
+                f.text("content"),
+                parse(ItemKind.class, f.text("kind"), "kind"),
+                parse(ItemLevel.class, f.text("level"), "level"),
+                parse(Cadence.class, f.text("cadence"), "cadence"),
+                f.number("leadUnitId"),
+                f.number("leadLeaderId"),
+                f.date("startDate"),
+                f.date("deadline"),
+                f.integer("deadlineDays"),
+                f.number("parentId"),
+                f.numbers("coUnitIds"),
+                f.texts("tags"),
+                f.milestones(),
+                f.numbers("sourceIds"));
     }
 
     @PostMapping("/{id}/{action}")
@@ -143,6 +188,9 @@ class ItemApiController {
                         f.text("reason"));
             case "reopen" -> service.reopen(user, id, version, f.text("reason"));
             case "cancel" -> service.cancel(user, id, version, f.text("reason"));
+            case "complete-milestone" -> service.completeMilestone(user, id, version, f.integer("seq"));
+            case "link-source" -> service.linkSource(user, id, f.number("sourceId"), true);
+            case "unlink-source" -> service.linkSource(user, id, f.number("sourceId"), false);
             case "comment" -> {
                 service.comment(user, id, f.firstText("text", "comment"));
                 yield service.get(user, id);
@@ -160,11 +208,13 @@ class ItemApiController {
         return json(List.of(d)).getFirst();
     }
 
-    /** A page of items with three set queries (children, co-units, unit names), not three per row. */
+    /** A page of items with a few set queries (children, co-units, names, steps, sources), not per row. */
     private List<ItemJson> json(List<ItemData> rows) {
         List<Long> ids = rows.stream().map(ItemData::id).toList();
         Map<Long, List<Long>> children = query.children(ids);
         Map<Long, List<Long>> coUnits = query.coUnits(ids);
+        Map<Long, List<Milestone>> milestones = query.milestones(ids);
+        Map<Long, List<ItemSource>> from = sources.ofItems(ids);
         Map<Long, String> names = units.names(java.util.stream.Stream.concat(
                         rows.stream().map(ItemData::leadUnitId),
                         coUnits.values().stream().flatMap(List::stream))
@@ -176,10 +226,28 @@ class ItemApiController {
                                 children.getOrDefault(d.id(), List.of()),
                                 today(),
                                 service.signOverdue(d))
-                        .withCoUnits(coUnits.getOrDefault(d.id(), List.of()).stream()
-                                .map(u -> Map.<String, Object>of("id", u, "name", names.getOrDefault(u, "")))
-                                .toList()))
+                        .withDetails(
+                                coUnits.getOrDefault(d.id(), List.of()).stream()
+                                        .map(u -> Map.<String, Object>of("id", u, "name", names.getOrDefault(u, "")))
+                                        .toList(),
+                                milestones.getOrDefault(d.id(), List.of()).stream()
+                                        .map(this::json)
+                                        .toList(),
+                                from.getOrDefault(d.id(), List.of()).stream()
+                                        .map(SourceApiController::json)
+                                        .toList()))
                 .toList();
+    }
+
+    private Map<String, Object> json(Milestone m) {
+        Map<String, Object> j = new java.util.LinkedHashMap<>();
+        j.put("seq", m.seq());
+        j.put("title", m.title());
+        j.put("dueDate", m.dueDate());
+        j.put("done", m.done());
+        j.put("doneOn", m.doneOn());
+        j.put("overdue", m.overdueOn(today()));
+        return j;
     }
 
     private LocalDate today() {
@@ -255,6 +323,38 @@ class ItemApiController {
             }
             return list.stream()
                     .map(o -> new Fields(Map.of("n", o == null ? "" : o)).number("n"))
+                    .toList();
+        }
+
+        List<String> texts(String name) {
+            Object v = body.get(name);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                throw DomainException.invalid("item.texts", name, "{0} 须为字符串数组", name);
+            }
+            return list.stream().map(o -> o == null ? null : o.toString()).toList();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Milestone.Plan> milestones() {
+            Object v = body.get("milestones");
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                throw DomainException.invalid(
+                        "item.milestones", "milestones", "milestones 须为数组：[{\"title\", \"dueDate\"}]");
+            }
+            return list.stream()
+                    .map(o -> {
+                        if (!(o instanceof Map<?, ?> m)) {
+                            throw DomainException.invalid("item.milestones", "milestones", "milestones 的每一项须为对象");
+                        }
+                        Fields row = new Fields((Map<String, Object>) m);
+                        return new Milestone.Plan(row.text("title"), row.date("dueDate"));
+                    })
                     .toList();
         }
 

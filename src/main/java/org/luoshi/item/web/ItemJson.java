@@ -32,9 +32,14 @@ record ItemJson(
         Instant closedAt,
         Instant createdAt,
         int version,
-        List<Map<String, Object>> coUnits) {
+        List<Map<String, Object>> coUnits,
+        List<String> tags,
+        List<Map<String, Object>> milestones,
+        List<Map<String, Object>> sources) {
 
-    ItemJson withCoUnits(List<Map<String, Object>> units) {
+    /** Co-units, milestones and sources, read for a whole page at once. */
+    ItemJson withDetails(
+            List<Map<String, Object>> units, List<Map<String, Object>> steps, List<Map<String, Object>> from) {
         return new ItemJson(
                 id,
                 code,
@@ -60,7 +65,10 @@ record ItemJson(
                 closedAt,
                 createdAt,
                 version,
-                units);
+                units,
+                tags,
+                steps,
+                from);
     }
 
     static ItemJson of(ItemData d, String unitName, List<Long> children, LocalDate today, boolean signOverdue) {
@@ -91,6 +99,9 @@ record ItemJson(
                 d.closedAt(),
                 d.createdAt(),
                 d.version(),
+                List.of(),
+                d.tags(),
+                List.of(),
                 List.of());
     }
 }

@@ -1,0 +1,168 @@
+package org.luoshi.item.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.luoshi.DomainException;
+import org.luoshi.item.ItemData;
+import org.luoshi.item.ItemQuery;
+import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemSource;
+import org.luoshi.item.Milestone;
+import org.luoshi.item.SourceService;
+import org.luoshi.org.UnitQuery;
+import org.luoshi.security.AccountQuery;
+import org.luoshi.security.CurrentUser;
+import org.luoshi.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger view as a spreadsheet, in the columns a bureau's paper 台账 has: the same filter and
+ * scope as the screen, read page by page and written with a streaming workbook.
+ */
+@Component
+class LedgerExport {
+
+    /** Beyond this the view should be narrowed; a ledger of a whole province is not one sheet. */
+    static final int MAX_ROWS = 20_000;
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final String[] HEADERS = {
+        "序号", "编号", "事项名称", "具体内容", "类别", "督办等级", "来源", "牵头领导", "牵头单位", "配合单位", "完成时限", "状态", "逾期", "时序节点", "标签",
+        "办结评价", "上级事项"
+    };
+    private static final int[] WIDTHS = {6, 14, 36, 50, 10, 10, 30, 10, 18, 24, 12, 10, 6, 30, 16, 10, 14};
+
+    private final ItemQuery query;
+    private final ItemService service;
+    private final UnitQuery units;
+    private final SourceService sources;
+    private final AccountQuery accounts;
+
+    LedgerExport(ItemQuery query, ItemService service, UnitQuery units, SourceService sources, AccountQuery accounts) {
+        this.query = query;
+        this.service = service;
+        this.units = units;
+        this.sources = sources;
+        this.accounts = accounts;
+    }
+
+    byte[] write(CurrentUser user, LedgerParams params, String unitPath, LocalDate today) {
+        List<ItemData> rows = new ArrayList<>();
+        int page = 1;
+        while (true) {
+            var result = query.list(user, params.filter(page, ItemQuery.MAX_PAGE_SIZE), unitPath);
+            if (result.total() > MAX_ROWS) {
+                throw DomainException.invalid(
+                        "ledger.export.large", "q", "当前筛选结果有{0}项，超过导出上限{1}项，请缩小筛选范围后再导出", result.total(), MAX_ROWS);
+            }
+            rows.addAll(result.items());
+            if (result.items().size() < ItemQuery.MAX_PAGE_SIZE) {
+                break;
+            }
+            page++;
+        }
+        return workbook(rows, today);
+    }
+
+    private byte[] workbook(List<ItemData> rows, LocalDate today) {
+        List<Long> ids = rows.stream().map(ItemData::id).toList();
+        Map<Long, List<Long>> coUnits = query.coUnits(ids);
+        Map<Long, List<Milestone>> milestones = query.milestones(ids);
+        Map<Long, List<ItemSource>> from = sources.ofItems(ids);
+        Map<Long, String> unitNames = units.names(java.util.stream.Stream.concat(
+                        rows.stream().map(ItemData::leadUnitId),
+                        coUnits.values().stream().flatMap(List::stream))
+                .collect(Collectors.toSet()));
+        Map<Long, String> leaders = accounts.namesWithRole(Role.LEADER);
+        Map<Long, String> parentCodes = new java.util.HashMap<>();
+        List<Long> parentIds = rows.stream()
+                .map(ItemData::parentId)
+                .filter(p -> p != null)
+                .distinct()
+                .toList();
+        if (!parentIds.isEmpty()) {
+            query.codes(parentIds).forEach(parentCodes::put);
+        }
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("督办台账");
+            CellStyle head = wb.createCellStyle();
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            head.setFont(bold);
+            head.setAlignment(HorizontalAlignment.CENTER);
+            head.setVerticalAlignment(VerticalAlignment.CENTER);
+            head.setBorderBottom(BorderStyle.THIN);
+            head.setWrapText(true);
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADERS.length; c++) {
+                header.createCell(c).setCellValue(HEADERS[c]);
+                header.getCell(c).setCellStyle(head);
+                sheet.setColumnWidth(c, WIDTHS[c] * 256 + 200);
+            }
+            sheet.createFreezePane(3, 1);
+            int r = 1;
+            for (ItemData d : rows) {
+                Row row = sheet.createRow(r);
+                String[] values = {
+                    null,
+                    d.code(),
+                    d.title(),
+                    d.content(),
+                    d.kind().label(),
+                    d.level().label(),
+                    from.getOrDefault(d.id(), List.of()).stream()
+                            .map(s -> s.title() + (s.docNumber() == null ? "" : "（" + s.docNumber() + "）"))
+                            .collect(Collectors.joining("；")),
+                    d.leadLeaderId() == null ? "" : leaders.getOrDefault(d.leadLeaderId(), ""),
+                    unitNames.getOrDefault(d.leadUnitId(), ""),
+                    coUnits.getOrDefault(d.id(), List.of()).stream()
+                            .map(u -> unitNames.getOrDefault(u, ""))
+                            .collect(Collectors.joining("、")),
+                    d.deadline() != null ? d.deadline().toString() : "派发后" + d.deadlineDays() + "个工作日",
+                    d.status().label(),
+                    d.overdueOn(today) ? "是" : service.signOverdue(d) ? "未签收" : "",
+                    milestones.getOrDefault(d.id(), List.of()).stream()
+                            .map(m -> m.dueDate() + " " + m.title() + (m.done() ? "（已完成）" : ""))
+                            .collect(Collectors.joining("\n")),
+                    String.join("、", d.tags()),
+                    d.closureRating() == null ? "" : d.closureRating().label(),
+                    d.parentId() == null ? "" : parentCodes.getOrDefault(d.parentId(), "")
+                };
+                row.createCell(0).setCellValue(r);
+                for (int c = 1; c < values.length; c++) {
+                    row.createCell(c).setCellValue(values[c]);
+                    if (c == 2 || c == 3 || c == 13) {
+                        row.getCell(c).setCellStyle(wrap);
+                    }
+                }
+                r++;
+            }
+            sheet.setAutoFilter(
+                    new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(r - 1, 0), 0, HEADERS.length - 1));
+            wb.write(out);
+            wb.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
