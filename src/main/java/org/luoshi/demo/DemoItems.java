@@ -151,4 +151,35 @@ final class DemoItems {
                         task.kind() == ItemKind.PROJECT ? "主体工程完成过半" : "完成主体施工", start.plusDays(span * 2 / 3)),
                 new Milestone.Plan("竣工验收", deadline));
     }
+
+    /** A one-page PDF that opens in any reader, standing in for a scanned acceptance report. */
+    static byte[] pdf(String code) {
+        String text = "Luoshi demo evidence " + code;
+        String stream = "BT /F1 18 Tf 72 760 Td (" + text + ") Tj ET";
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                    + " /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+        };
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.length + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }

@@ -40,6 +40,7 @@ class DemoLoader implements ApplicationRunner {
     private final org.luoshi.item.ItemService items;
     private final java.time.Clock clock;
     private final org.luoshi.item.SourceService sources;
+    private final org.luoshi.item.EvidenceService evidence;
 
     DemoLoader(
             DemoMode demo,
@@ -50,7 +51,8 @@ class DemoLoader implements ApplicationRunner {
             TransactionTemplate tx,
             org.luoshi.item.ItemService items,
             java.time.Clock clock,
-            org.luoshi.item.SourceService sources) {
+            org.luoshi.item.SourceService sources,
+            org.luoshi.item.EvidenceService evidence) {
         this.demo = demo;
         this.units = units;
         this.accounts = accounts;
@@ -60,6 +62,7 @@ class DemoLoader implements ApplicationRunner {
         this.items = items;
         this.clock = clock;
         this.sources = sources;
+        this.evidence = evidence;
     }
 
     @Override
@@ -165,6 +168,9 @@ class DemoLoader implements ApplicationRunner {
                                         : null,
                                 reopened ? "回头看发现问题反弹，已重新打开" : null),
                         "demo");
+                if (status == ItemStatus.CLOSED || status == ItemStatus.CLOSURE_REQUESTED) {
+                    evidence.takeOver(item.id(), "办结佐证材料-" + item.code() + ".pdf", DemoItems.pdf(item.code()), "demo");
+                }
                 if (item.leadLeaderId() != null && n % 4 == 1 && status != ItemStatus.DRAFT) {
                     items.comment(
                             org.luoshi.security.CurrentUser.of(viceMayor, false),

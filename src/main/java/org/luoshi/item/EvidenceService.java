@@ -66,6 +66,18 @@ public class EvidenceService {
         if (!items.mayAddEvidence(user, item)) {
             throw ItemRefusals.notAllowed("上传佐证材料", "牵头单位或辖区督查员");
         }
+        long id = store(item, originalName, data, user.username());
+        return list(user, itemId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Evidence that came with an item taken over from paper (ledger import, demo city): checked alike. */
+    @Transactional
+    public void takeOver(long itemId, String originalName, byte[] data, String by) {
+        store(items.find(itemId).orElseThrow(ItemService::notFound), originalName, data, by);
+    }
+
+    private long store(ItemData item, String originalName, byte[] data, String by) {
+        long itemId = item.id();
         String name = cleanName(originalName);
         if (data == null || data.length == 0) {
             throw DomainException.invalid("file.empty", "file", "文件“{0}”是空的", name);
@@ -87,17 +99,17 @@ public class EvidenceService {
                 .param("size", data.length)
                 .param("sha", sha256(data))
                 .param("data", data)
-                .param("by", user.username())
+                .param("by", by)
                 .query(Long.class)
                 .single();
         jdbc.sql("INSERT INTO item_event (item_id, actor, type, text) VALUES (:i, :a, 'FILE', :t)")
                 .param("i", itemId)
-                .param("a", user.username())
+                .param("a", by)
                 .param("t", "上传佐证材料：" + name)
                 .update();
         events.publishEvent(new ItemEvent(
                 itemId, item.code(), "FILE", "上传佐证材料“" + name + "”（" + mb(data.length) + "）", null, null));
-        return list(user, itemId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+        return id;
     }
 
     public List<EvidenceFile> list(CurrentUser user, long itemId) {
