@@ -34,6 +34,7 @@ public class ItemService {
     private final SigningPolicy signing;
     private final SourceService sources;
     private final boolean closureNeedsEvidence;
+    private final org.springframework.beans.factory.ObjectProvider<ItemExtension> extensions;
 
     ItemService(
             ItemRepository items,
@@ -45,6 +46,7 @@ public class ItemService {
             ApplicationEventPublisher events,
             Clock clock,
             SourceService sources,
+            org.springframework.beans.factory.ObjectProvider<ItemExtension> extensions,
             @org.springframework.beans.factory.annotation.Value("${luoshi.items.closure-requires-evidence:true}")
                     boolean closureNeedsEvidence,
             @org.springframework.beans.factory.annotation.Value("${luoshi.items.sign-within-working-days:3}")
@@ -60,11 +62,18 @@ public class ItemService {
         this.signing = new SigningPolicy(signWithin);
         this.sources = sources;
         this.closureNeedsEvidence = closureNeedsEvidence;
+        this.extensions = extensions;
     }
 
     /** 立项: a draft by a supervisor, for a lead unit within his jurisdiction. */
     @Transactional
     public ItemData create(CurrentUser user, NewItem n) {
+        return create(user, n, java.util.Map.of());
+    }
+
+    /** 立项 with the fields that the parts above items read (indicators…), in one transaction. */
+    @Transactional
+    public ItemData create(CurrentUser user, NewItem n, java.util.Map<String, Object> fields) {
         if (!user.has(Role.SUPERVISOR)) {
             throw ItemRefusals.notAllowed("立项", "督查员");
         }
@@ -88,7 +97,9 @@ public class ItemService {
         items.timeline(id, user.username(), "CREATED", "立项：" + item.title());
         events.publishEvent(
                 new ItemEvent(id, code, "CREATED", "立项「" + item.title() + "」", null, ItemStatus.DRAFT.name()));
-        return items.find(id).orElseThrow();
+        ItemData created = items.find(id).orElseThrow();
+        extensions.orderedStream().forEach(x -> x.saved(user, created, fields, true));
+        return created;
     }
 
     /**
@@ -97,6 +108,11 @@ public class ItemService {
      */
     @Transactional
     public ItemData edit(CurrentUser user, long id, Integer version, NewItem n) {
+        return edit(user, id, version, n, java.util.Map.of());
+    }
+
+    @Transactional
+    public ItemData edit(CurrentUser user, long id, Integer version, NewItem n, java.util.Map<String, Object> fields) {
         ItemData before = get(user, id);
         new Item(before).requireEditable(actorFor(user, before));
         if (version == null) {
@@ -150,7 +166,9 @@ public class ItemService {
                 units.names(List.of(before.leadUnitId(), item.leadUnitId())));
         items.timeline(id, user.username(), "EDITED", changes);
         events.publishEvent(new ItemEvent(id, before.code(), "EDITED", changes, "DRAFT", "DRAFT"));
-        return items.find(id).orElseThrow();
+        ItemData edited = items.find(id).orElseThrow();
+        extensions.orderedStream().forEach(x -> x.saved(user, edited, fields, false));
+        return edited;
     }
 
     /** A step done: the lead unit says so while it works on the item; the first step starts the work. */
@@ -383,6 +401,7 @@ public class ItemService {
         String names = created.stream()
                 .map(c -> units.names(java.util.List.of(c.leadUnitId())).get(c.leadUnitId()))
                 .collect(java.util.stream.Collectors.joining("、"));
+        extensions.orderedStream().forEach(x -> x.decomposed(parent, created));
         items.timeline(id, user.username(), "DECOMPOSED", "分解至 " + names);
         events.publishEvent(new ItemEvent(id, parent.code(), "DECOMPOSED", "分解至 " + names, null, null));
         return created;
@@ -402,6 +421,26 @@ public class ItemService {
                 new ItemEvent(id, data.code(), type, type.equals("INSTRUCTION") ? "领导批示" : "留言", null, null));
     }
 
+    /** The first progress report starts the work on a signed item; later ones change nothing here. */
+    @Transactional
+    public void startOnFirstReport(CurrentUser user, long id) {
+        ItemData data = get(user, id);
+        if (data.status() == ItemStatus.ACCEPTED) {
+            act(user, id, data.version(), (item, actor) -> item.start(actor));
+        }
+    }
+
+    /** Extra fields of items' JSON from the parts above items. */
+    public java.util.Map<Long, java.util.Map<String, Object>> describe(java.util.Collection<ItemData> rows) {
+        java.util.Map<Long, java.util.Map<String, Object>> all = new java.util.HashMap<>();
+        extensions
+                .orderedStream()
+                .forEach(x -> x.describe(rows)
+                        .forEach((id, fields) -> all.computeIfAbsent(id, k -> new java.util.LinkedHashMap<>())
+                                .putAll(fields)));
+        return all;
+    }
+
     /** Dispatched and still unsigned after the signing time (derived, like overdue). */
     public boolean signOverdue(ItemData item) {
         return signing.overdue(item, today(), calendar.workingDays());
@@ -417,6 +456,11 @@ public class ItemService {
     /** What the user may do with the item now. */
     public java.util.Set<String> actionsFor(CurrentUser user, ItemData data) {
         return new Item(data).availableTo(actorFor(user, data));
+    }
+
+    /** Without a scope check, for the platform's own work (taking over paper records). */
+    java.util.Optional<ItemData> find(long id) {
+        return items.find(id);
     }
 
     /** The item if the user may see it; otherwise "not found", exactly as for a missing one. */

@@ -131,7 +131,7 @@ class ItemApiController {
 
     @PostMapping
     ResponseEntity<ItemJson> create(CurrentUser user, @RequestBody Map<String, Object> body) {
-        ItemData created = service.create(user, newItem(new Fields(body)));
+        ItemData created = service.create(user, newItem(new Fields(body)), body);
         return ResponseEntity.created(URI.create("/api/v1/items/" + created.id()))
                 .body(json(created));
     }
@@ -140,7 +140,7 @@ class ItemApiController {
     @PutMapping("/{id}")
     ItemJson edit(CurrentUser user, @PathVariable long id, @RequestBody Map<String, Object> body) {
         Fields f = new Fields(body);
-        return json(service.edit(user, id, f.integer("version"), newItem(f)));
+        return json(service.edit(user, id, f.integer("version"), newItem(f), body));
     }
 
     private static NewItem newItem(Fields f) {
@@ -215,6 +215,7 @@ class ItemApiController {
         Map<Long, List<Long>> coUnits = query.coUnits(ids);
         Map<Long, List<Milestone>> milestones = query.milestones(ids);
         Map<Long, List<ItemSource>> from = sources.ofItems(ids);
+        Map<Long, Map<String, Object>> extra = service.describe(rows);
         Map<Long, String> names = units.names(java.util.stream.Stream.concat(
                         rows.stream().map(ItemData::leadUnitId),
                         coUnits.values().stream().flatMap(List::stream))
@@ -235,7 +236,8 @@ class ItemApiController {
                                         .toList(),
                                 from.getOrDefault(d.id(), List.of()).stream()
                                         .map(SourceApiController::json)
-                                        .toList()))
+                                        .toList())
+                        .withExtra(extra.getOrDefault(d.id(), Map.of())))
                 .toList();
     }
 

@@ -35,7 +35,47 @@ record ItemJson(
         List<Map<String, Object>> coUnits,
         List<String> tags,
         List<Map<String, Object>> milestones,
-        List<Map<String, Object>> sources) {
+        List<Map<String, Object>> sources,
+        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extra) {
+
+    /** Fields added by the parts above items (indicators, pace…), flattened into the item's JSON. */
+    @com.fasterxml.jackson.annotation.JsonAnyGetter
+    Map<String, Object> extraFields() {
+        return extra;
+    }
+
+    ItemJson withExtra(Map<String, Object> fields) {
+        return new ItemJson(
+                id,
+                code,
+                title,
+                content,
+                kind,
+                level,
+                cadence,
+                status,
+                statusLabel,
+                leadUnit,
+                leadLeaderId,
+                startDate,
+                deadline,
+                deadlineDays,
+                overdue,
+                signOverdue,
+                parentId,
+                children,
+                pendingExtension,
+                closureRating,
+                dispatchedAt,
+                closedAt,
+                createdAt,
+                version,
+                coUnits,
+                tags,
+                milestones,
+                sources,
+                fields);
+    }
 
     /** Co-units, milestones and sources, read for a whole page at once. */
     ItemJson withDetails(
@@ -68,7 +108,8 @@ record ItemJson(
                 units,
                 tags,
                 steps,
-                from);
+                from,
+                extra);
     }
 
     static ItemJson of(ItemData d, String unitName, List<Long> children, LocalDate today, boolean signOverdue) {
@@ -102,6 +143,7 @@ record ItemJson(
                 List.of(),
                 d.tags(),
                 List.of(),
-                List.of());
+                List.of(),
+                Map.of());
     }
 }
