@@ -421,6 +421,17 @@ public class ItemService {
                 new ItemEvent(id, data.code(), type, type.equals("INSTRUCTION") ? "领导批示" : "留言", null, null));
     }
 
+    /** A line in the item's own timeline from a part above items (a report submitted, accepted…). */
+    @Transactional
+    public void note(long id, String actor, String type, String text) {
+        items.timeline(id, actor, type, text);
+    }
+
+    /** Does this user supervise the item (a supervisor whose jurisdiction holds its lead unit)? */
+    public boolean supervises(CurrentUser user, ItemData item) {
+        return actorFor(user, item).isSupervisor();
+    }
+
     /** The first progress report starts the work on a signed item; later ones change nothing here. */
     @Transactional
     public void startOnFirstReport(CurrentUser user, long id) {

@@ -1,0 +1,131 @@
+package org.luoshi.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.luoshi.item.ItemData;
+import org.luoshi.item.ItemQuery;
+import org.luoshi.item.ItemStatus;
+import org.luoshi.item.Milestone;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Gathers what the pace policy needs for a page of items in a few set queries, then applies it. */
+@Service
+public class PaceService {
+
+    private final IndicatorService indicators;
+    private final ReportService reports;
+    private final ItemQuery items;
+    private final Clock clock;
+    private final PacePolicy policy;
+
+    PaceService(
+            IndicatorService indicators,
+            ReportService reports,
+            ItemQuery items,
+            Clock clock,
+            @Value("${luoshi.pace.yellow-above:10}") int yellowAbove,
+            @Value("${luoshi.pace.red-above:25}") int redAbove) {
+        this.indicators = indicators;
+        this.reports = reports;
+        this.items = items;
+        this.clock = clock;
+        this.policy = new PacePolicy(yellowAbove, redAbove);
+    }
+
+    /** Pace of each item that is under way or done; drafts and cancelled items have none. */
+    public Map<Long, Pace> of(Collection<ItemData> rows) {
+        List<ItemData> paced = rows.stream().filter(PaceService::paced).toList();
+        List<Long> ids = paced.stream().map(ItemData::id).toList();
+        Map<Long, List<Indicator>> ind = indicators.ofItems(ids);
+        Map<Long, List<Milestone>> steps = items.milestones(ids);
+        Map<Long, List<Report>> reps = reports.ofItems(ids);
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, Pace> result = new HashMap<>();
+        for (ItemData item : paced) {
+            List<Report> mine = reps.getOrDefault(item.id(), List.of());
+            List<Milestone> ms = steps.getOrDefault(item.id(), List.of());
+            Double percent = mine.stream()
+                    .filter(r -> r.status().counts() && r.percentComplete() != null)
+                    .findFirst() // newest period first
+                    .map(r -> r.percentComplete().doubleValue())
+                    .orElse(null);
+            result.put(
+                    item.id(),
+                    policy.assess(new PacePolicy.Facts(
+                            ReportService.spanStart(item),
+                            item.deadline(),
+                            today,
+                            item.status() == ItemStatus.CLOSED,
+                            ind.getOrDefault(item.id(), List.of()),
+                            (int) ms.stream().filter(Milestone::done).count(),
+                            ms.size(),
+                            percent,
+                            missing(item, mine, today) != null)));
+        }
+        return result;
+    }
+
+    public Pace of(ItemData item) {
+        return of(List.of(item)).get(item.id());
+    }
+
+    /**
+     * 未按时反馈: the latest period within the item's span whose report was due before today and
+     * has not been sent up; null when none is missing.
+     */
+    public ReportingPeriod missing(ItemData item, List<Report> itsReports, LocalDate today) {
+        if (item.status() != ItemStatus.ACCEPTED && item.status() != ItemStatus.IN_PROGRESS) {
+            return null;
+        }
+        LocalDate start = ReportService.spanStart(item);
+        if (start == null || item.deadline() == null) {
+            return null;
+        }
+        Set<String> sent = itsReports.stream()
+                .filter(r -> r.submittedAt() != null && r.status() != ReportStatus.DRAFT)
+                .map(Report::period)
+                .collect(Collectors.toSet());
+        ReportingPeriod p = ReportingPeriod.containing(today, item.cadence(), start, item.deadline());
+        // walk back to the newest period already due
+        for (int guard = 0; guard < 60 && p.overlaps(start, item.deadline()); guard++) {
+            LocalDate due = reports.dueOn(p);
+            if (due.isBefore(today)) {
+                return sent.contains(p.key()) ? null : p;
+            }
+            if (p.cadence() == org.luoshi.item.Cadence.ONCE) {
+                return null;
+            }
+            p = p.previous();
+        }
+        return null;
+    }
+
+    /** The period a unit should be writing now for an item: a due one not yet sent, else the current one. */
+    public ReportingPeriod owed(ItemData item, List<Report> itsReports, LocalDate today) {
+        LocalDate start = ReportService.spanStart(item);
+        ReportingPeriod current = ReportingPeriod.containing(today, item.cadence(), start, item.deadline());
+        ReportingPeriod previous = current.previous();
+        Set<String> sent = itsReports.stream()
+                .filter(r -> r.submittedAt() != null)
+                .map(Report::period)
+                .collect(Collectors.toSet());
+        if (previous != current
+                && start != null
+                && previous.overlaps(start, item.deadline() == null ? today : item.deadline())
+                && !sent.contains(previous.key())) {
+            return previous;
+        }
+        return current;
+    }
+
+    static boolean paced(ItemData item) {
+        return item.status() != ItemStatus.DRAFT && item.status() != ItemStatus.CANCELLED;
+    }
+}
