@@ -41,6 +41,8 @@ class DemoLoader implements ApplicationRunner {
     private final java.time.Clock clock;
     private final org.luoshi.item.SourceService sources;
     private final org.luoshi.item.EvidenceService evidence;
+    private final org.luoshi.progress.IndicatorService indicators;
+    private final org.luoshi.progress.ReportService reports;
 
     DemoLoader(
             DemoMode demo,
@@ -52,7 +54,11 @@ class DemoLoader implements ApplicationRunner {
             org.luoshi.item.ItemService items,
             java.time.Clock clock,
             org.luoshi.item.SourceService sources,
-            org.luoshi.item.EvidenceService evidence) {
+            org.luoshi.item.EvidenceService evidence,
+            org.luoshi.progress.IndicatorService indicators,
+            org.luoshi.progress.ReportService reports) {
+        this.indicators = indicators;
+        this.reports = reports;
         this.demo = demo;
         this.units = units;
         this.accounts = accounts;
@@ -132,6 +138,8 @@ class DemoLoader implements ApplicationRunner {
         var viceMayor = accounts.findByUsername("leader").orElseThrow();
         LocalDate today = LocalDate.now(clock);
         Map<org.luoshi.item.ItemKind, List<Long>> sourcesByKind = DemoItems.sources(sources, today);
+        DemoProgress progress = new DemoProgress(indicators, reports, today);
+        reports.requireHeadApproval(byCode.get("SF-LJ").id(), true); // 临江区 sends reports through its head
         int n = 0;
         for (int round = 0; round < 6; round++) {
             for (DemoItems.Task task : DemoItems.TASKS) {
@@ -168,6 +176,7 @@ class DemoLoader implements ApplicationRunner {
                                         : null,
                                 reopened ? "回头看发现问题反弹，已重新打开" : null),
                         "demo");
+                progress.load(item, task, n);
                 if (status == ItemStatus.CLOSED || status == ItemStatus.CLOSURE_REQUESTED) {
                     evidence.takeOver(item.id(), "办结佐证材料-" + item.code() + ".pdf", DemoItems.pdf(item.code()), "demo");
                 }

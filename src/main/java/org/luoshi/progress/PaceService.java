@@ -84,7 +84,7 @@ public class PaceService {
         if (item.status() != ItemStatus.ACCEPTED && item.status() != ItemStatus.IN_PROGRESS) {
             return null;
         }
-        LocalDate start = ReportService.spanStart(item);
+        LocalDate start = owedFrom(item);
         if (start == null || item.deadline() == null) {
             return null;
         }
@@ -109,7 +109,7 @@ public class PaceService {
 
     /** The period a unit should be writing now for an item: a due one not yet sent, else the current one. */
     public ReportingPeriod owed(ItemData item, List<Report> itsReports, LocalDate today) {
-        LocalDate start = ReportService.spanStart(item);
+        LocalDate start = owedFrom(item);
         ReportingPeriod current = ReportingPeriod.containing(today, item.cadence(), start, item.deadline());
         ReportingPeriod previous = current.previous();
         Set<String> sent = itsReports.stream()
@@ -123,6 +123,19 @@ public class PaceService {
             return previous;
         }
         return current;
+    }
+
+    /**
+     * Reports are owed from the later of the planned start and the dispatch: a unit is not late for
+     * a month that ended before the item reached it.
+     */
+    static LocalDate owedFrom(ItemData item) {
+        LocalDate start = ReportService.spanStart(item);
+        if (item.dispatchedAt() == null) {
+            return start;
+        }
+        LocalDate dispatched = LocalDate.ofInstant(item.dispatchedAt(), java.time.ZoneId.of("Asia/Shanghai"));
+        return start == null || dispatched.isAfter(start) ? dispatched : start;
     }
 
     static boolean paced(ItemData item) {

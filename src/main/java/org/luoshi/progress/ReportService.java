@@ -218,13 +218,72 @@ public class ReportService {
         return find(before.id()).orElseThrow();
     }
 
+    /**
+     * A report from the paper past (demo city, ledger import): written as it was, on the day it was
+     * sent, without the checks that belong to today's unit writing today's report.
+     */
+    @Transactional
+    public Report takeOver(
+            ItemData item,
+            String periodKey,
+            ReportInput in,
+            ReportStatus status,
+            java.time.OffsetDateTime sentAt,
+            String by) {
+        ReportingPeriod period = period(item, periodKey);
+        LocalDate due = dueOn(period);
+        Content content = content(in, item);
+        long id = jdbc.sql("""
+                        INSERT INTO progress_report (item_id, unit_id, period, period_start, period_end, due_on, status,
+                                                     narrative, percent_complete, problems, next_steps, first_submitted_at,
+                                                     submitted_at, submitted_by, late, decided_at, decided_by, created_by,
+                                                     created_at)
+                        VALUES (:item, :unit, :period, :start, :end, :due, :status, :narrative, :percent, :problems, :next,
+                                :sent, :sent, :by, :late, CASE WHEN :status = 'ACCEPTED' THEN :sent END,
+                                CASE WHEN :status = 'ACCEPTED' THEN 'supervisor' END, :by, :sent)
+                        RETURNING id
+                        """)
+                .param("item", item.id())
+                .param("unit", item.leadUnitId())
+                .param("period", period.key())
+                .param("start", period.start())
+                .param("end", period.end())
+                .param("due", due)
+                .param("status", status.name())
+                .param("narrative", content.narrative())
+                .param("percent", content.percent())
+                .param("problems", content.problems())
+                .param("next", content.nextSteps())
+                .param("sent", sentAt)
+                .param("by", by)
+                .param("late", sentAt.toLocalDate().isAfter(due))
+                .query(Long.class)
+                .single();
+        content.values()
+                .forEach((indicator, value) -> jdbc.sql(
+                                "INSERT INTO indicator_value (report_id, indicator_id, value) VALUES (:r, :i, :v)")
+                        .param("r", id)
+                        .param("i", indicator)
+                        .param("v", value)
+                        .update());
+        jdbc.sql("""
+                        INSERT INTO progress_report_revision (report_id, revision, status, content, by_user, at)
+                        VALUES (:r, 1, :status, CAST(:content AS jsonb), :by, :sent)
+                        """)
+                .param("r", id)
+                .param("status", status.name())
+                .param("content", JSON.writeValueAsString(content.asMap()))
+                .param("by", by)
+                .param("sent", sentAt)
+                .update();
+        return find(id).orElseThrow();
+    }
+
     /** Many items' reports from one form: all land, or none does and the faulty row is named. */
     @Transactional
     public List<Report> writeAll(CurrentUser user, Map<Long, ReportInput> byItem) {
         List<Report> written = new ArrayList<>();
-        int row = 0;
         for (var e : byItem.entrySet()) {
-            row++;
             try {
                 written.add(write(user, e.getKey(), e.getValue()));
             } catch (DomainException ex) {
@@ -361,6 +420,15 @@ public class ReportService {
         return withValues(jdbc.sql(SELECT + " WHERE r.status = :s AND r.item_id = ANY(:ids) ORDER BY r.submitted_at")
                 .param("s", status.name())
                 .param("ids", visibleItemIds.toArray(Long[]::new))
+                .query(ReportService::map)
+                .list());
+    }
+
+    /** The newest reports in one status, for the review queues; the caller keeps those the user may see. */
+    public List<Report> inStatus(ReportStatus status, int limit) {
+        return withValues(jdbc.sql(SELECT + " WHERE r.status = :s ORDER BY r.submitted_at NULLS LAST, r.id LIMIT :l")
+                .param("s", status.name())
+                .param("l", limit)
                 .query(ReportService::map)
                 .list());
     }

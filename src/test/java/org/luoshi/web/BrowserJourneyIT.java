@@ -357,6 +357,118 @@ class BrowserJourneyIT extends IntegrationTest {
         page.waitForURL(base() + "/");
     }
 
+    /** Three accepted 临江区 items of this month, one with an investment indicator; ids in order. */
+    private List<Long> threeItemsToReportOn() {
+        var api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        String liaison = api.token("liaison", DEMO_PASSWORD);
+        api.put(
+                "/api/v1/units/" + unitId("SF-LJ") + "/report-settings",
+                supervisor,
+                java.util.Map.of("headApprovalRequired", true));
+        java.time.LocalDate today = java.time.LocalDate.now();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String title : List.of("滨江绿道贯通工程", "社区养老服务中心建设", "农贸市场提升改造")) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>(java.util.Map.of(
+                    "title",
+                    title,
+                    "content",
+                    "按计划推进",
+                    "kind",
+                    "PROJECT",
+                    "leadUnitId",
+                    unitId("SF-LJ"),
+                    "startDate",
+                    today.minusDays(60).toString(),
+                    "deadline",
+                    today.plusDays(60).toString(),
+                    "cadence",
+                    "MONTHLY"));
+            if (ids.isEmpty()) {
+                body.put(
+                        "indicators",
+                        List.of(java.util.Map.of(
+                                "name", "完成投资", "measure", "亿元", "target", 2, "direction", "INCREASE")));
+            }
+            long id =
+                    api.post("/api/v1/items", supervisor, body).json().get("id").asLong();
+            api.post("/api/v1/items/" + id + "/dispatch", supervisor, java.util.Map.of());
+            api.post("/api/v1/items/" + id + "/accept", liaison, java.util.Map.of());
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Test
+    void aLiaisonReportsOnThreeItemsTheHeadApprovesTheSupervisorReturnsOne() {
+        List<Long> ids = threeItemsToReportOn();
+        signIn("liaison");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/progress");
+        assertThat(page.locator("main")).containsText("报送前须经单位负责人审核");
+        String[] work = {"绿道主线完成土方", "完成装修招标", "完成钢结构棚架"};
+        String[] percent = {"三成", "40", "55"};
+        for (int i = 0; i < 3; i++) {
+            var row = page.locator("#item-" + ids.get(i));
+            row.locator("textarea").fill(work[i]);
+            row.locator("input[name^=percent_]").fill(percent[i]);
+        }
+        page.locator("#item-" + ids.get(0) + " input[name^=value_]").fill("0.9");
+        button("报送").click();
+        assertThat(page.locator(".alert.error")).containsText("完成进度须为数字");
+        // what was typed stays on the page
+        assertThat(page.locator("#item-" + ids.get(1) + " textarea")).hasValue("完成装修招标");
+        shot("30-period-form-error");
+        page.locator("#item-" + ids.get(0) + " input[name^=percent_]").fill("45");
+        button("报送").click();
+        assertThat(page.locator(".alert.notice")).containsText("已报送 3 项");
+        shot("31-period-form-submitted");
+        switchTo("unithead");
+
+        page.navigate(base() + "/progress/review");
+        for (long id : ids) {
+            page.locator("#review tr", new Page.LocatorOptions().setHas(page.locator("a[href='/items/" + id + "']")))
+                    .getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("审核通过"))
+                    .click();
+            assertThat(page.locator(".alert.notice")).containsText("已审核通过");
+        }
+        shot("32-head-approved");
+        switchTo("supervisor");
+
+        page.navigate(base() + "/progress/review");
+        var returned = page.locator(
+                "#review tr", new Page.LocatorOptions().setHas(page.locator("a[href='/items/" + ids.get(2) + "']")));
+        returned.locator("input[name=comment]").fill("请补充市场改造前后的对比照片");
+        returned.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("退回"))
+                .click();
+        assertThat(page.locator(".alert.notice")).containsText("已退回");
+        for (long id : ids.subList(0, 2)) {
+            page.locator("#review tr", new Page.LocatorOptions().setHas(page.locator("a[href='/items/" + id + "']")))
+                    .getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("采纳"))
+                    .click();
+            assertThat(page.locator(".alert.notice")).containsText("已采纳");
+        }
+        page.navigate(base() + "/items/" + ids.get(0));
+        assertThat(page.locator("#pace-sentence")).containsText("时间进度");
+        assertThat(page.locator("#indicators")).containsText("0.9");
+        shot("33-item-pace-from-indicator");
+        page.navigate(base() + "/items/" + ids.get(2));
+        assertThat(page.locator("#reports")).containsText("已退回");
+        assertThat(page.locator("#reports")).containsText("对比照片");
+        shot("34-item-report-returned");
+        page.navigate(base() + "/items?kind=PROJECT&unit=" + unitId("SF-LJ"));
+        shot("35-ledger-with-pace");
+        page.navigate(base() + "/pace");
+        assertThat(page.locator("#byUnit")).containsText("临江区");
+        shot("36-pace-overview");
+    }
+
     @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.luoshi.DomainException;
 import org.luoshi.item.Cadence;
@@ -52,6 +53,7 @@ class ItemPageController {
     private final AccountQuery accounts;
     private final LedgerExport export;
     private final Clock clock;
+    private final List<org.luoshi.item.ItemPanel> panels;
 
     ItemPageController(
             ItemService service,
@@ -61,7 +63,9 @@ class ItemPageController {
             UnitQuery units,
             AccountQuery accounts,
             LedgerExport export,
-            Clock clock) {
+            Clock clock,
+            List<org.luoshi.item.ItemPanel> panels) {
+        this.panels = panels;
         this.service = service;
         this.evidence = evidence;
         this.sources = sources;
@@ -94,6 +98,7 @@ class ItemPageController {
         model.addAttribute("unitOptions", units.search("", scope, 500));
         model.addAttribute("leaders", accounts.namesWithRole(Role.LEADER));
         model.addAttribute("sourceOptions", sources.list(null, null, 200));
+        model.addAttribute("extra", service.describe(result.items()));
         return "items/ledger";
     }
 
@@ -233,6 +238,11 @@ class ItemPageController {
                 visibleChildren.stream()
                         .collect(Collectors.groupingBy(
                                 c -> c.status().label(), java.util.TreeMap::new, Collectors.counting())));
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .map(p -> Map.of("template", p.template(), "m", p.model(user, item)))
+                        .toList());
         model.addAttribute(
                 "childrenOverdue",
                 visibleChildren.stream().filter(c -> c.overdueOn(today)).count());
