@@ -289,9 +289,8 @@ public class ReportService {
             } catch (DomainException ex) {
                 String title = items.get(user, e.getKey()).title();
                 throw switch (ex.kind()) {
-                    case INVALID ->
-                        DomainException.invalid(ex.code(), ex.field(), "第{0}项“{1}”：{2}", row, title, ex.getMessage());
-                    case CONFLICT -> DomainException.conflict(ex.code(), "第{0}项“{1}”：{2}", row, title, ex.getMessage());
+                    case INVALID -> DomainException.invalid(ex.code(), ex.field(), "“{0}”：{1}", title, ex.getMessage());
+                    case CONFLICT -> DomainException.conflict(ex.code(), "“{0}”：{1}", title, ex.getMessage());
                     default -> ex;
                 };
             }
