@@ -43,6 +43,7 @@ class DemoLoader implements ApplicationRunner {
     private final org.luoshi.item.EvidenceService evidence;
     private final org.luoshi.progress.IndicatorService indicators;
     private final org.luoshi.progress.ReportService reports;
+    private final org.luoshi.reminder.ReminderService reminders;
 
     DemoLoader(
             DemoMode demo,
@@ -56,7 +57,9 @@ class DemoLoader implements ApplicationRunner {
             org.luoshi.item.SourceService sources,
             org.luoshi.item.EvidenceService evidence,
             org.luoshi.progress.IndicatorService indicators,
-            org.luoshi.progress.ReportService reports) {
+            org.luoshi.progress.ReportService reports,
+            org.luoshi.reminder.ReminderService reminders) {
+        this.reminders = reminders;
         this.indicators = indicators;
         this.reports = reports;
         this.demo = demo;
@@ -195,6 +198,7 @@ class DemoLoader implements ApplicationRunner {
                 n++;
             }
         }
+        reminders.scan(); // the reminders a city with this ledger would have received by now
         return n;
     }
 

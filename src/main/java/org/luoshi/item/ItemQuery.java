@@ -114,6 +114,19 @@ public class ItemQuery {
         return new Page(rows, total);
     }
 
+    /**
+     * Items under way across the whole platform, by id after {@code afterId}: for the platform's own
+     * jobs (reminders), never for a person's screen.
+     */
+    public List<ItemData> openAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE i.id > :after"
+                        + " AND i.status IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS') ORDER BY i.id LIMIT :limit")
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(ItemRepository::map)
+                .list();
+    }
+
     /** The queues of a workbench: what waits for this user, oldest deadline first. */
     public enum Queue {
         TO_DISPATCH("i.status = 'DRAFT'"),

@@ -40,6 +40,42 @@ public class AccountQuery {
         return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, p, more);
     }
 
+    /** The active people of these units, or these accounts, with their roles and e-mail. */
+    public java.util.List<Contact> contacts(java.util.Collection<Long> unitIds, java.util.Collection<Long> accountIds) {
+        return jdbc.sql("""
+                        SELECT a.id, a.unit_id, a.display_name, a.email,
+                               coalesce((SELECT string_agg(r.role, ',') FROM account_role r WHERE r.account_id = a.id), '') AS roles
+                          FROM account a
+                         WHERE a.enabled AND (a.unit_id = ANY(:units) OR a.id = ANY(:accounts))
+                         ORDER BY a.id
+                        """)
+                .param("units", unitIds.toArray(Long[]::new))
+                .param("accounts", accountIds.toArray(Long[]::new))
+                .query((rs, i) -> new Contact(
+                        rs.getLong("id"),
+                        rs.getLong("unit_id"),
+                        rs.getString("display_name"),
+                        rs.getString("email"),
+                        rs.getString("roles").isEmpty()
+                                ? java.util.Set.of()
+                                : java.util.Arrays.stream(rs.getString("roles").split(","))
+                                        .map(Role::valueOf)
+                                        .collect(java.util.stream.Collectors.toUnmodifiableSet())))
+                .list();
+    }
+
+    /** Sets where a person's reminders are mailed; checked as an address, blank to stop mail. */
+    public void setEmail(long accountId, String email) {
+        String e = email == null ? "" : email.strip();
+        if (!e.isEmpty() && (e.length() > 200 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw org.luoshi.DomainException.invalid("account.email", "email", "“{0}”不是有效的电子邮箱地址", e);
+        }
+        jdbc.sql("UPDATE account SET email = :e WHERE id = :id")
+                .param("e", e.isEmpty() ? null : e)
+                .param("id", accountId)
+                .update();
+    }
+
     /** Display names of the active accounts holding a role (the leaders, for pickers), by id. */
     public java.util.Map<Long, String> namesWithRole(Role role) {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();

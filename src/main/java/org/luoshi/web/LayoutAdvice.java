@@ -9,6 +9,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class LayoutAdvice {
 
+    private final org.luoshi.reminder.ReminderService reminders;
+
+    LayoutAdvice(org.luoshi.reminder.ReminderService reminders) {
+        this.reminders = reminders;
+    }
+
+    /** Unread reminders, for the count in the header. */
+    @ModelAttribute("unread")
+    Integer unread() {
+        CurrentUser user = me();
+        return user == null || user.isAdministrator() ? null : reminders.unread(user);
+    }
+
     @ModelAttribute("me")
     CurrentUser me() {
         var auth = SecurityContextHolder.getContext().getAuthentication();

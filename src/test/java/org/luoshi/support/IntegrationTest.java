@@ -13,7 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"luoshi.demo.enabled=true", "luoshi.demo.password=" + IntegrationTest.DEMO_PASSWORD})
+        properties = {
+            "luoshi.demo.enabled=true",
+            "luoshi.demo.password=" + IntegrationTest.DEMO_PASSWORD,
+            // jobs are driven by the tests that are about them, never behind another test's back
+            "luoshi.jobs.enabled=false"
+        })
 public abstract class IntegrationTest {
 
     public static final String DEMO_PASSWORD = "Demo#Pass2026";

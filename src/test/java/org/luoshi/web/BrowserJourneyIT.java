@@ -470,6 +470,43 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void aSupervisorRemindsAndTheLiaisonSeesItInTheInbox() {
+        long id = threeItemsToReportOn().getFirst();
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/items/" + id);
+        page.locator("#remind-form select[name=level]").selectOption("YELLOW");
+        page.locator("#remind-form input[name=message]").fill("请于本周五前报送绿道贯通的施工计划");
+        button("催办").click();
+        assertThat(page.locator(".alert.notice")).containsText("已催办");
+        assertThat(page.locator("#reminders")).containsText("黄牌");
+        shot("40-item-reminded");
+        switchTo("liaison");
+
+        assertThat(page.locator("#inbox-link .count")).isVisible();
+        page.locator("#inbox-link").click();
+        assertThat(page.locator("#inbox tr.unread").first()).containsText("请于本周五前报送绿道贯通的施工计划");
+        shot("41-liaison-inbox");
+        page.locator("#inbox tr.unread")
+                .first()
+                .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON)
+                .click();
+        assertThat(page).hasURL(base() + "/items/" + id);
+        switchTo("sysadmin");
+
+        page.navigate(base() + "/admin/jobs");
+        page.locator("#jobs tr", new Page.LocatorOptions().setHasText("reminders.scan"))
+                .getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("立即运行"))
+                .click();
+        assertThat(page.locator(".alert.notice")).containsText("已运行");
+        assertThat(page.locator("#jobs tr", new Page.LocatorOptions().setHasText("reminders.scan")))
+                .containsText("新建催办");
+        shot("42-jobs");
+    }
+
+    @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
