@@ -133,8 +133,10 @@ public class ReminderService {
                         item.deadline().toString(),
                         name + "已超过完成时限" + item.deadline() + "（逾期" + days + "天），请加快办理并说明情况；确需延期的，请申请延期。"));
             } else {
-                int left = calendar.workingDays().between(today, item.deadline());
-                if (left <= dueSoonDays) {
+                // compare with the day N working days ahead: a far deadline costs nothing to check
+                var days = calendar.workingDays();
+                if (!item.deadline().isAfter(days.plus(today, dueSoonDays))) {
+                    int left = days.between(today, item.deadline());
                     found.add(new Occasion(
                             Cause.DUE_SOON,
                             item,

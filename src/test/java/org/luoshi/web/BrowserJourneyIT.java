@@ -481,6 +481,19 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator(".alert.notice")).containsText("已催办");
         assertThat(page.locator("#reminders")).containsText("黄牌");
         shot("40-item-reminded");
+        page.locator("#add-indicator summary").click();
+        page.locator("#add-indicator input[name=name]").fill("绿道贯通里程");
+        page.locator("#add-indicator input[name=measure]").fill("公里");
+        page.locator("#add-indicator input[name=target]").fill("十二");
+        page.locator("#add-indicator button").click();
+        assertThat(page.locator(".alert.error")).containsText("目标值须为数字");
+        page.locator("#add-indicator summary").click();
+        page.locator("#add-indicator input[name=name]").fill("绿道贯通里程");
+        page.locator("#add-indicator input[name=measure]").fill("公里");
+        page.locator("#add-indicator input[name=target]").fill("12");
+        page.locator("#add-indicator button").click();
+        assertThat(page.locator("#indicators")).containsText("绿道贯通里程");
+        assertThat(page.locator("#indicators")).containsText("完成投资");
         switchTo("liaison");
 
         assertThat(page.locator("#inbox-link .count")).isVisible();

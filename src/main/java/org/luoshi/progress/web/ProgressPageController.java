@@ -49,6 +49,7 @@ class ProgressPageController {
     private final UnitQuery units;
     private final AccountQuery accounts;
     private final Clock clock;
+    private final org.luoshi.item.ItemService itemService;
 
     ProgressPageController(
             ReportService reports,
@@ -58,7 +59,9 @@ class ProgressPageController {
             ItemQuery items,
             UnitQuery units,
             AccountQuery accounts,
-            Clock clock) {
+            Clock clock,
+            org.luoshi.item.ItemService itemService) {
+        this.itemService = itemService;
         this.reports = reports;
         this.pace = pace;
         this.summary = summary;
@@ -242,6 +245,8 @@ class ProgressPageController {
                         .stream()
                         .collect(Collectors.toMap(ItemData::id, i -> i));
         model.addAttribute("waiting", waiting);
+        model.addAttribute("isHead", user.has(Role.UNIT_HEAD));
+        model.addAttribute("headRequired", reports.headApprovalRequired(user.unitId()));
         model.addAttribute("itemsById", byId);
         model.addAttribute(
                 "unitNames", units.names(waiting.stream().map(Report::unitId).collect(Collectors.toSet())));
@@ -255,6 +260,57 @@ class ProgressPageController {
                 .map(ItemData::id)
                 .collect(Collectors.toSet());
         return list.stream().filter(r -> ids.contains(r.itemId())).toList();
+    }
+
+    /** A unit head decides whether his unit's reports pass him first. */
+    @PostMapping("/progress/settings")
+    String settings(CurrentUser user, @RequestParam boolean headApproval, RedirectAttributes redirect) {
+        if (!user.has(Role.UNIT_HEAD)) {
+            throw DomainException.forbidden("progress.settings", "只有单位负责人可以设置本单位的报送审核");
+        }
+        reports.requireHeadApproval(user.unitId(), headApproval);
+        redirect.addFlashAttribute("notice", headApproval ? "本单位的进展报送前须经您审核" : "本单位的进展将直接报送督查室");
+        return "redirect:/progress/review";
+    }
+
+    /** A supervisor adds an indicator to an item from its page; the others stay as they are. */
+    @PostMapping("/progress/items/{id}/indicators")
+    String addIndicator(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        try {
+            ItemData item = itemService.get(user, id);
+            if (!itemService.supervises(user, item)) {
+                throw DomainException.forbidden("indicator.notAllowed", "只有辖区督查员可以修改指标");
+            }
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Indicator i : indicators.ofItems(List.of(id)).getOrDefault(id, List.of())) {
+                all.add(Map.of(
+                        "id", i.id(),
+                        "name", i.name(),
+                        "measure", i.measure(),
+                        "baseline", i.baseline(),
+                        "target", i.target(),
+                        "direction", i.direction().name(),
+                        "accumulation", i.accumulation().name(),
+                        "weight", i.weight()));
+            }
+            Map<String, Object> added = new LinkedHashMap<>();
+            for (String k : List.of("name", "measure", "baseline", "target", "direction", "accumulation", "weight")) {
+                added.put(k, form.get(k));
+            }
+            all.add(added);
+            indicators.set(id, all);
+            redirect.addFlashAttribute("notice", "已添加指标：" + form.get("name"));
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/items/" + id;
     }
 
     @PostMapping("/progress/reports/{id}/review")

@@ -58,6 +58,13 @@ class ProgressPanel implements ItemPanel {
         m.put("canReport", reporter);
         m.put("owed", reporter ? pace.owed(item, mine, today) : null);
         m.put("canReview", items.supervises(user, item));
+        m.put(
+                "canEditIndicators",
+                items.supervises(user, item)
+                        && item.status() != ItemStatus.CLOSED
+                        && item.status() != ItemStatus.CANCELLED);
+        m.put("directions", org.luoshi.progress.Direction.values());
+        m.put("accumulations", org.luoshi.progress.Accumulation.values());
         m.put("canApprove", user.has(Role.UNIT_HEAD) && user.unitId() == item.leadUnitId());
         return m;
     }
