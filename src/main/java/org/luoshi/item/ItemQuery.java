@@ -40,7 +40,14 @@ public class ItemQuery {
             Long sourceId,
             Sort sort,
             int page,
-            int size) {}
+            int size) {
+
+        /** Everything in one status (or all, for null), by deadline: for pages that list a unit's work. */
+        public static Filter byStatus(ItemStatus status, int page, int size) {
+            return new Filter(
+                    status, null, null, null, null, null, null, null, null, null, null, Sort.DEADLINE, page, size);
+        }
+    }
 
     /** Orders a ledger may be read in; each one ends on the id so pages never shuffle. */
     public enum Sort {

@@ -71,7 +71,7 @@ public class PaceSummary {
     public Tally ofUnit(CurrentUser user, long unitId) {
         Unit unit = requireUnit(user, unitId);
         Tally t = new Tally(Long.toString(unit.id()), unit.name(), 0, 0, 0, 0, 0, 0);
-        for (Pace p : pace.of(open(user, unit.id(), unit.path().value())).values()) {
+        for (Pace p : pace.of(open(user, unit.path().value())).values()) {
             t = t.add(p);
         }
         return t;
@@ -79,7 +79,7 @@ public class PaceSummary {
 
     /** Everything the user sees that is under way, with its pace. */
     public Map<ItemData, Pace> openWithPace(CurrentUser user) {
-        List<ItemData> rows = open(user, null, null);
+        List<ItemData> rows = open(user, null);
         Map<Long, Pace> paces = pace.of(rows);
         Map<ItemData, Pace> out = new LinkedHashMap<>();
         rows.forEach(r -> out.put(r, paces.get(r.id())));
@@ -100,27 +100,10 @@ public class PaceSummary {
         return list;
     }
 
-    private List<ItemData> open(CurrentUser user, Long unitId, String unitPath) {
+    private List<ItemData> open(CurrentUser user, String unitPath) {
         List<ItemData> rows = new ArrayList<>();
         for (int page = 1; ; page++) {
-            var result = items.list(
-                    user,
-                    new ItemQuery.Filter(
-                            null,
-                            null,
-                            null,
-                            unitId,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            page,
-                            ItemQuery.MAX_PAGE_SIZE),
-                    unitPath);
+            var result = items.list(user, ItemQuery.Filter.byStatus(null, page, ItemQuery.MAX_PAGE_SIZE), unitPath);
             result.items().stream().filter(i -> i.status().open()).forEach(rows::add);
             if (result.items().size() < ItemQuery.MAX_PAGE_SIZE) {
                 return rows;

@@ -27,9 +27,10 @@ public record Report(
         String decidedBy,
         String decisionComment,
         int version,
-        Map<Long, BigDecimal> values) {
+        Map<Long, BigDecimal> values,
+        Map<Long, String> files) {
 
-    public Report withValues(Map<Long, BigDecimal> v) {
+    public Report withValues(Map<Long, BigDecimal> v, Map<Long, String> f) {
         return new Report(
                 id,
                 itemId,
@@ -51,6 +52,7 @@ public record Report(
                 decidedBy,
                 decisionComment,
                 version,
-                v);
+                v,
+                f);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.luoshi.DomainException;
 import org.luoshi.calendar.CalendarService;
+import org.luoshi.item.EvidenceService;
 import org.luoshi.item.ItemData;
 import org.luoshi.item.ItemService;
 import org.luoshi.item.ItemStatus;
@@ -45,6 +46,7 @@ public class ReportService {
     private final IndicatorService indicators;
     private final CalendarService calendar;
     private final ApplicationEventPublisher events;
+    private final EvidenceService evidence;
     private final Clock clock;
     private final ReportingWindow window;
 
@@ -54,6 +56,7 @@ public class ReportService {
             IndicatorService indicators,
             CalendarService calendar,
             ApplicationEventPublisher events,
+            EvidenceService evidence,
             Clock clock,
             @Value("${luoshi.progress.monthly-due-working-day:5}") int nthWorkingDay) {
         this.jdbc = jdbc;
@@ -61,6 +64,7 @@ public class ReportService {
         this.indicators = indicators;
         this.calendar = calendar;
         this.events = events;
+        this.evidence = evidence;
         this.clock = clock;
         this.window = new ReportingWindow(nthWorkingDay);
     }
@@ -193,6 +197,14 @@ public class ReportService {
                             .param("i", indicator)
                             .param("v", value)
                             .update());
+            jdbc.sql("DELETE FROM progress_report_file WHERE report_id = :r")
+                    .param("r", before.id())
+                    .update();
+            content.files()
+                    .forEach(f -> jdbc.sql("INSERT INTO progress_report_file (report_id, file_id) VALUES (:r, :f)")
+                            .param("r", before.id())
+                            .param("f", f)
+                            .update());
             jdbc.sql("""
                             INSERT INTO progress_report_revision (report_id, revision, status, content, by_user)
                             VALUES (:r, :rev, :status, CAST(:content AS jsonb), :by)
@@ -282,10 +294,22 @@ public class ReportService {
     /** Many items' reports from one form: all land, or none does and the faulty row is named. */
     @Transactional
     public List<Report> writeAll(CurrentUser user, Map<Long, ReportInput> byItem) {
+        return writeAll(user, byItem, Map.of());
+    }
+
+    /** The same, with files sent along for some items: stored as their evidence in the same transaction. */
+    @Transactional
+    public List<Report> writeAll(
+            CurrentUser user, Map<Long, ReportInput> byItem, Map<Long, List<EvidenceService.Upload>> uploads) {
         List<Report> written = new ArrayList<>();
         for (var e : byItem.entrySet()) {
             try {
-                written.add(write(user, e.getKey(), e.getValue()));
+                List<Long> stored = new ArrayList<>();
+                for (EvidenceService.Upload u : uploads.getOrDefault(e.getKey(), List.of())) {
+                    stored.add(evidence.upload(user, e.getKey(), u.name(), u.data())
+                            .id());
+                }
+                written.add(write(user, e.getKey(), e.getValue().withMoreFiles(stored)));
             } catch (DomainException ex) {
                 String title = items.get(user, e.getKey()).title();
                 throw switch (ex.kind()) {
@@ -492,14 +516,29 @@ public class ReportService {
                     values.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                             .put(rs.getLong(2), rs.getBigDecimal(3));
                 });
+        Map<Long, Map<Long, String>> files = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.report_id, f.id, f.name FROM progress_report_file l JOIN item_file f ON f.id = l.file_id
+                         WHERE l.report_id = ANY(:ids) ORDER BY f.id
+                        """)
+                .param("ids", reports.stream().map(Report::id).toArray(Long[]::new))
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getLong(2), rs.getString(3));
+                });
         return reports.stream()
-                .map(r -> r.withValues(values.getOrDefault(r.id(), Map.of())))
+                .map(r -> r.withValues(values.getOrDefault(r.id(), Map.of()), files.getOrDefault(r.id(), Map.of())))
                 .toList();
     }
 
     /** A report's content, checked and normalised; two equal contents are one revision. */
     record Content(
-            String narrative, BigDecimal percent, String problems, String nextSteps, Map<Long, BigDecimal> values) {
+            String narrative,
+            BigDecimal percent,
+            String problems,
+            String nextSteps,
+            Map<Long, BigDecimal> values,
+            java.util.SortedSet<Long> files) {
 
         boolean sameAs(Report r) {
             return Objects.equals(narrative, r.narrative())
@@ -508,7 +547,8 @@ public class ReportService {
                     && Objects.equals(nextSteps, r.nextSteps())
                     && values.size() == r.values().size()
                     && values.entrySet().stream()
-                            .allMatch(e -> same(e.getValue(), r.values().get(e.getKey())));
+                            .allMatch(e -> same(e.getValue(), r.values().get(e.getKey())))
+                    && files.equals(new java.util.TreeSet<>(r.files().keySet()));
         }
 
         Map<String, Object> asMap() {
@@ -521,6 +561,7 @@ public class ReportService {
                     "values",
                     values.entrySet().stream()
                             .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+            m.put("fileIds", List.copyOf(files));
             return m;
         }
 
@@ -552,12 +593,26 @@ public class ReportService {
                 values.put(k, v);
             }
         });
+        java.util.SortedSet<Long> files = new java.util.TreeSet<>(in.fileIds());
+        if (!files.isEmpty()) {
+            Set<Long> itemFiles = jdbc.sql("SELECT id FROM item_file WHERE item_id = :i AND id = ANY(:ids)")
+                    .param("i", item.id())
+                    .param("ids", files.toArray(Long[]::new))
+                    .query(Long.class)
+                    .set();
+            for (Long f : files) {
+                if (!itemFiles.contains(f)) {
+                    throw DomainException.invalid("report.file", "fileIds", "文件 {0} 不是该事项的佐证材料", f);
+                }
+            }
+        }
         return new Content(
                 narrative,
                 percent,
                 text(in.problems(), "problems", "存在问题"),
                 text(in.nextSteps(), "nextSteps", "下步打算"),
-                values);
+                values,
+                files);
     }
 
     private static String text(String raw, String field, String what) {
@@ -613,6 +668,7 @@ public class ReportService {
                 rs.getString("decided_by"),
                 rs.getString("decision_comment"),
                 rs.getInt("version"),
+                Map.of(),
                 Map.of());
     }
 }

@@ -6,30 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkingDaysTest {
 
-    /** The 2026 Spring Festival and National Day arrangements, written out for the test. */
-    private static final WorkingDays CAL_2026 = new WorkingDays(fixture(), Set.of(2026));
-
-    private static Map<LocalDate, DayKind> fixture() {
-        Map<LocalDate, DayKind> days = new HashMap<>();
-        for (LocalDate d = of(2026, 2, 15); !d.isAfter(of(2026, 2, 23)); d = d.plusDays(1)) {
-            days.put(d, DayKind.HOLIDAY);
-        }
-        days.put(of(2026, 2, 14), DayKind.WORKDAY);
-        days.put(of(2026, 2, 28), DayKind.WORKDAY);
-        for (LocalDate d = of(2026, 10, 1); !d.isAfter(of(2026, 10, 7)); d = d.plusDays(1)) {
-            days.put(d, DayKind.HOLIDAY);
-        }
-        days.put(of(2026, 9, 20), DayKind.WORKDAY);
-        days.put(of(2026, 10, 10), DayKind.WORKDAY);
-        return days;
-    }
+    private static final WorkingDays CAL_2026 = org.luoshi.support.Holidays2026.calendar();
 
     @Test
     void ordinaryWeeksSkipWeekends() {

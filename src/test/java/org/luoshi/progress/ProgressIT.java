@@ -109,6 +109,42 @@ class ProgressIT extends IntegrationTest {
         assertThat(r.json().get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(r.json().get("late").asBoolean()).isFalse();
 
+        // evidence goes with a report by pointing at the item's files; another item's file is refused
+        byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long file = api.upload("/api/v1/items/" + id + "/files", liaison, "仓储区现场照片.pdf", pdf)
+                .json()
+                .get("id")
+                .asLong();
+        JsonNode other = acceptedItem("临港物流园四期", "SF-LJ", liaison);
+        long foreign = api.upload("/api/v1/items/" + other.get("id").asLong() + "/files", liaison, "别的.pdf", pdf)
+                .json()
+                .get("id")
+                .asLong();
+        Map<String, Object> withFile = new HashMap<>(Map.of(
+                "period",
+                thisMonth,
+                "narrative",
+                "完成仓储区主体工程",
+                "percentComplete",
+                50,
+                "values",
+                List.of(Map.of("indicatorId", indicator, "value", "5")),
+                "problems",
+                "征地进度偏慢",
+                "nextSteps",
+                "加快铁路专用线建设",
+                "fileIds",
+                List.of(foreign)));
+        Api.Response wrongFile = report(liaison, id, withFile);
+        assertThat(wrongFile.status()).isEqualTo(400);
+        assertThat(wrongFile.json().get("detail").asString()).contains("不是该事项的佐证材料");
+        withFile.put("fileIds", List.of(file));
+        JsonNode corrected = report(liaison, id, withFile).json();
+        assertThat(corrected.get("revision").asInt())
+                .as("adding evidence is a new version")
+                .isEqualTo(2);
+        assertThat(corrected.get("files").get(0).get("name").asString()).isEqualTo("仓储区现场照片.pdf");
+
         JsonNode after = api.get("/api/v1/items/" + id, supervisor).json();
         assertThat(after.get("status").asString())
                 .as("the first report starts the work")

@@ -5,34 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.luoshi.DomainException;
-import org.luoshi.calendar.DayKind;
 import org.luoshi.calendar.WorkingDays;
 import org.luoshi.item.Cadence;
 
 class ReportingWindowTest {
 
-    /** 2026's Spring Festival (15–23 Feb, Saturdays 14 and 28 worked) and National Day (1–7 Oct, 20 Sep and 10 Oct worked). */
-    private static final WorkingDays CAL = new WorkingDays(fixture(), Set.of(2026));
-
-    private static Map<LocalDate, DayKind> fixture() {
-        Map<LocalDate, DayKind> days = new HashMap<>();
-        for (LocalDate d = of(2026, 2, 15); !d.isAfter(of(2026, 2, 23)); d = d.plusDays(1)) {
-            days.put(d, DayKind.HOLIDAY);
-        }
-        days.put(of(2026, 2, 14), DayKind.WORKDAY);
-        days.put(of(2026, 2, 28), DayKind.WORKDAY);
-        for (LocalDate d = of(2026, 10, 1); !d.isAfter(of(2026, 10, 7)); d = d.plusDays(1)) {
-            days.put(d, DayKind.HOLIDAY);
-        }
-        days.put(of(2026, 9, 20), DayKind.WORKDAY);
-        days.put(of(2026, 10, 10), DayKind.WORKDAY);
-        return days;
-    }
+    private static final WorkingDays CAL = org.luoshi.support.Holidays2026.calendar();
 
     private final ReportingWindow window = new ReportingWindow(5);
 

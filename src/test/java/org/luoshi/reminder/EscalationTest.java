@@ -3,24 +3,12 @@ package org.luoshi.reminder;
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.luoshi.calendar.DayKind;
 import org.luoshi.calendar.WorkingDays;
 
 class EscalationTest {
 
-    /** National Day 2026: 1–7 October off, Saturday 10 October worked. */
-    private static final WorkingDays CAL = new WorkingDays(
-            Map.of(
-                    of(2026, 10, 1), DayKind.HOLIDAY,
-                    of(2026, 10, 2), DayKind.HOLIDAY,
-                    of(2026, 10, 5), DayKind.HOLIDAY,
-                    of(2026, 10, 6), DayKind.HOLIDAY,
-                    of(2026, 10, 7), DayKind.HOLIDAY,
-                    of(2026, 10, 10), DayKind.WORKDAY),
-            Set.of(2026));
+    private static final WorkingDays CAL = org.luoshi.support.Holidays2026.calendar();
 
     private final Escalation escalation = new Escalation(2);
 

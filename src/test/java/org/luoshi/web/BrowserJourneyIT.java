@@ -420,6 +420,11 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator("#item-" + ids.get(1) + " textarea")).hasValue("完成装修招标");
         shot("30-period-form-error");
         page.locator("#item-" + ids.get(0) + " input[name^=percent_]").fill("45");
+        page.locator("#item-" + ids.get(1) + " input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "装修招标公告.pdf",
+                        "application/pdf",
+                        "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         button("报送").click();
         assertThat(page.locator(".alert.notice")).containsText("已报送 3 项");
         shot("31-period-form-submitted");
@@ -458,6 +463,9 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator("#pace-sentence")).containsText("时间进度");
         assertThat(page.locator("#indicators")).containsText("0.9");
         shot("33-item-pace-from-indicator");
+        page.navigate(base() + "/items/" + ids.get(1));
+        assertThat(page.locator("#reports")).containsText("装修招标公告.pdf");
+        assertThat(page.locator("#evidence")).containsText("装修招标公告.pdf");
         page.navigate(base() + "/items/" + ids.get(2));
         assertThat(page.locator("#reports")).containsText("已退回");
         assertThat(page.locator("#reports")).containsText("对比照片");

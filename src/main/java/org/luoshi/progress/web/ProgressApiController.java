@@ -146,7 +146,8 @@ class ProgressApiController {
                 text(body.get("problems")),
                 text(body.get("nextSteps")),
                 !Boolean.FALSE.equals(body.get("submit")),
-                version instanceof Number n ? n.intValue() : null);
+                version instanceof Number n ? n.intValue() : null,
+                fileIds(body.get("fileIds")));
     }
 
     static Map<String, Object> json(Report r) {
@@ -168,6 +169,11 @@ class ProgressApiController {
                 r.values().entrySet().stream()
                         .map(e -> Map.of("indicatorId", e.getKey(), "value", e.getValue()))
                         .toList());
+        j.put(
+                "files",
+                r.files().entrySet().stream()
+                        .map(e -> Map.of("id", e.getKey(), "name", e.getValue()))
+                        .toList());
         j.put("revision", r.revision());
         j.put("submittedAt", r.submittedAt());
         j.put("submittedBy", r.submittedBy());
@@ -176,6 +182,24 @@ class ProgressApiController {
         j.put("decisionComment", r.decisionComment());
         j.put("version", r.version());
         return j;
+    }
+
+    private static List<Long> fileIds(Object raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw DomainException.invalid("report.files", "fileIds", "fileIds 须为整数数组");
+        }
+        return list.stream()
+                .map(o -> {
+                    BigDecimal n = org.luoshi.progress.Figures.parse(o, "fileIds", "文件编号");
+                    if (n == null) {
+                        throw DomainException.invalid("report.files", "fileIds", "fileIds 须为整数数组");
+                    }
+                    return n.longValue();
+                })
+                .toList();
     }
 
     private static String text(Object o) {

@@ -113,29 +113,10 @@ class ProgressPageController {
         LocalDate today = LocalDate.now(clock);
         List<ItemData> mine = new ArrayList<>();
         for (ItemStatus s : List.of(ItemStatus.ACCEPTED, ItemStatus.IN_PROGRESS)) {
-            mine.addAll(items
-                    .list(
-                            user,
-                            new ItemQuery.Filter(
-                                    s,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    ItemQuery.Sort.DEADLINE,
-                                    1,
-                                    ItemQuery.MAX_PAGE_SIZE),
-                            null)
-                    .items()
-                    .stream()
-                    .filter(i -> i.leadUnitId() == user.unitId())
-                    .toList());
+            mine.addAll(
+                    items.list(user, ItemQuery.Filter.byStatus(s, 1, ItemQuery.MAX_PAGE_SIZE), null).items().stream()
+                            .filter(i -> i.leadUnitId() == user.unitId())
+                            .toList());
         }
         List<Long> ids = mine.stream().map(ItemData::id).toList();
         Map<Long, List<Report>> reps = reports.ofItems(ids);
@@ -162,6 +143,7 @@ class ProgressPageController {
             CurrentUser user,
             @RequestParam Map<String, String> form,
             @RequestParam(defaultValue = "true") boolean submit,
+            jakarta.servlet.http.HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         Map<Long, ReportInput> byItem = new LinkedHashMap<>();
@@ -204,7 +186,7 @@ class ProgressPageController {
             if (byItem.isEmpty()) {
                 throw DomainException.invalid("report.empty", "narrative", "请至少填写一项事项的进展");
             }
-            reports.writeAll(user, byItem);
+            reports.writeAll(user, byItem, uploads(request, byItem.keySet()));
         } catch (DomainException | NumberFormatException e) {
             if (e instanceof DomainException d && d.kind() == DomainException.Kind.NOT_FOUND) {
                 throw d;
@@ -395,6 +377,29 @@ class ProgressPageController {
         String[] parts = item.leadUnitPath().split("/");
         // "/1/7/42/" splits into "", "1", "7", "42"
         return Long.parseLong(parts.length > 2 ? parts[2] : parts[1]);
+    }
+
+    /** Files chosen for the rows being sent ({@code files_<itemId>}); empty parts are no file. */
+    private static Map<Long, List<org.luoshi.item.EvidenceService.Upload>> uploads(
+            jakarta.servlet.http.HttpServletRequest request, Set<Long> items) {
+        if (!(request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart)) {
+            return Map.of();
+        }
+        Map<Long, List<org.luoshi.item.EvidenceService.Upload>> out = new LinkedHashMap<>();
+        for (Long id : items) {
+            for (var f : multipart.getFiles("files_" + id)) {
+                if (f.isEmpty()) {
+                    continue;
+                }
+                try {
+                    out.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new org.luoshi.item.EvidenceService.Upload(f.getOriginalFilename(), f.getBytes()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean blank(String s) {
