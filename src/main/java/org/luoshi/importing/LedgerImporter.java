@@ -1,0 +1,375 @@
+package org.luoshi.importing;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luoshi.DomainException;
+import org.luoshi.item.Cadence;
+import org.luoshi.item.ItemData;
+import org.luoshi.item.ItemKind;
+import org.luoshi.item.ItemLevel;
+import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemStatus;
+import org.luoshi.item.NewItem;
+import org.luoshi.org.Unit;
+import org.luoshi.org.UnitQuery;
+import org.luoshi.security.AccountQuery;
+import org.luoshi.security.CurrentUser;
+import org.luoshi.security.DataScopes;
+import org.luoshi.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 台账导入: reads a ledger sheet, finds its header among the names offices use, checks every row
+ * (units and leaders by name within the supervisor's jurisdiction, dates as people write them,
+ * targets with their measure) and reports every bad cell before writing anything; then writes all
+ * rows in one transaction as draft items, or updates the drafts an earlier import of the same rows
+ * made.
+ */
+@Service
+public class LedgerImporter {
+
+    private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十]+[、.．].*|^[（(][一二三四五六七八九十]+[)）].*");
+    private static final Pattern TARGET = Pattern.compile("^(.*?)([-+]?\\d+(?:\\.\\d+)?)\\s*(.*)$");
+    private static final int HEADER_SEARCH = 15;
+
+    private final ItemService items;
+    private final UnitQuery units;
+    private final AccountQuery accounts;
+    private final DataScopes scopes;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    LedgerImporter(
+            ItemService items,
+            UnitQuery units,
+            AccountQuery accounts,
+            DataScopes scopes,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.items = items;
+        this.units = units;
+        this.accounts = accounts;
+        this.scopes = scopes;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A checked row, ready to become an item. */
+    record Planned(SheetRow row, String key, NewItem item, Map<String, Object> fields) {}
+
+    public ImportResult importLedger(CurrentUser user, InputStream xlsx, boolean dryRun) {
+        if (!user.has(Role.SUPERVISOR)) {
+            throw DomainException.forbidden("import.notAllowed", "只有督查员可以导入台账");
+        }
+        List<SheetRow> rows = SheetReader.read(xlsx, false);
+        List<RowError> errors = new ArrayList<>();
+        List<Planned> planned = plan(user, rows, errors);
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, 0, 0, dryRun, errors);
+        }
+        if (dryRun) {
+            int existing = (int)
+                    planned.stream().filter(p -> existingItem(p.key()) != null).count();
+            return new ImportResult(planned.size() - existing, existing, 0, true, List.of());
+        }
+        int[] counts = new int[3];
+        tx.executeWithoutResult(status -> {
+            for (Planned p : planned) {
+                try {
+                    counts[write(user, p)]++;
+                } catch (DomainException e) {
+                    // a rule only the item itself knows (e.g. its deadline against its parent's): name the row, write
+                    // nothing
+                    throw new RowRefused(
+                            new RowError(p.row().sheet(), p.row().number(), fieldHeader(e.field()), e.getMessage()));
+                }
+            }
+        });
+        return new ImportResult(counts[0], counts[1], counts[2], false, List.of());
+    }
+
+    /** Thrown inside the import's transaction so that it rolls back; carries the row's error. */
+    public static final class RowRefused extends RuntimeException {
+        private final RowError error;
+
+        RowRefused(RowError error) {
+            super(error.reason());
+            this.error = error;
+        }
+
+        public RowError error() {
+            return error;
+        }
+    }
+
+    /** 0 created, 1 updated, 2 left as it was (already dispatched). */
+    private int write(CurrentUser user, Planned p) {
+        Long existing = existingItem(p.key());
+        if (existing == null) {
+            ItemData created = items.create(user, p.item(), p.fields());
+            jdbc.sql("INSERT INTO import_key (key, item_id) VALUES (:k, :i)")
+                    .param("k", p.key())
+                    .param("i", created.id())
+                    .update();
+            return 0;
+        }
+        ItemData current = items.get(user, existing);
+        if (current.status() != ItemStatus.DRAFT) {
+            return 2; // what has been dispatched is the units' now; a sheet does not overwrite it
+        }
+        items.edit(user, existing, current.version(), p.item(), p.fields());
+        jdbc.sql("UPDATE import_key SET updated_at = now() WHERE key = :k")
+                .param("k", p.key())
+                .update();
+        return 1;
+    }
+
+    private Long existingItem(String key) {
+        return jdbc.sql("SELECT item_id FROM import_key WHERE key = :k")
+                .param("k", key)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private List<Planned> plan(CurrentUser user, List<SheetRow> rows, List<RowError> errors) {
+        int headerAt = -1;
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        Map<Integer, String> headers = new HashMap<>();
+        for (int i = 0; i < Math.min(HEADER_SEARCH, rows.size()); i++) {
+            Map<Column, Integer> found = new EnumMap<>(Column.class);
+            Map<Integer, String> names = new HashMap<>();
+            List<String> cells = rows.get(i).cells();
+            for (int c = 0; c < cells.size(); c++) {
+                Column col = Column.of(cells.get(c));
+                if (col != null && !found.containsKey(col)) {
+                    found.put(col, c);
+                    names.put(c, cells.get(c).strip());
+                }
+            }
+            if (found.containsKey(Column.TITLE) && found.containsKey(Column.LEAD_UNIT)) {
+                headerAt = i;
+                columns = found;
+                headers = names;
+                break;
+            }
+        }
+        String sheet = rows.isEmpty() ? "" : rows.getFirst().sheet();
+        if (headerAt < 0) {
+            errors.add(new RowError(sheet, 0, "", "未找到表头：前" + HEADER_SEARCH + "行中须有“任务/工作任务”和“牵头单位/责任单位”等列名"));
+            return List.of();
+        }
+        NameMatcher unitNames = new NameMatcher();
+        Map<Long, Unit> unitsById = new HashMap<>();
+        for (Unit u : units.search("", scopes.of(user), 50_000)) {
+            unitNames.add(u.id(), u.name(), u.shortName());
+            unitsById.put(u.id(), u);
+        }
+        NameMatcher leaders = new NameMatcher();
+        accounts.namesWithRole(Role.LEADER).forEach((id, name) -> leaders.add(id, name));
+        int year = LocalDate.now(clock).getYear();
+        LocalDate today = LocalDate.now(clock);
+        List<Planned> planned = new ArrayList<>();
+        Map<String, Integer> seenKeys = new HashMap<>();
+        for (SheetRow row : rows.subList(headerAt + 1, rows.size())) {
+            if (row.blank()) {
+                continue;
+            }
+            Cells c = new Cells(row, columns, headers, errors);
+            String title = c.get(Column.TITLE);
+            String unitText = c.get(Column.LEAD_UNIT);
+            if (unitText.isEmpty() && (title.isEmpty() || HEADING.matcher(title).matches())) {
+                continue; // a group heading ("一、稳增长") or a note line, not a task
+            }
+            if (title.isEmpty()) {
+                c.error(Column.TITLE, "事项名称为空");
+            } else if (title.length() > 200) {
+                c.error(Column.TITLE, "事项名称超过200个字（现有" + title.length() + "个字）");
+            }
+            List<Long> unitIds = new ArrayList<>();
+            if (unitText.isEmpty()) {
+                c.error(Column.LEAD_UNIT, "牵头单位为空");
+            }
+            for (String name : split(unitText)) {
+                Long id = unitNames.find(name);
+                if (id == null) {
+                    c.error(
+                            Column.LEAD_UNIT,
+                            unitNames.ambiguous(name)
+                                    ? "单位名称“" + name + "”对应多个单位，请写全称"
+                                    : "未找到单位“" + name + "”（不存在或不在您的督查辖区内）");
+                } else if (!unitIds.contains(id)) {
+                    unitIds.add(id);
+                }
+            }
+            for (String name : split(c.get(Column.CO_UNITS))) {
+                Long id = unitNames.find(name);
+                if (id == null) {
+                    c.error(
+                            Column.CO_UNITS,
+                            unitNames.ambiguous(name) ? "单位名称“" + name + "”对应多个单位，请写全称" : "未找到配合单位“" + name + "”");
+                } else if (!unitIds.contains(id)) {
+                    unitIds.add(id);
+                }
+            }
+            Long leader = null;
+            String leaderText = c.get(Column.LEADER);
+            if (!leaderText.isEmpty()) {
+                leader = leaders.find(split(leaderText).getFirst());
+                if (leader == null) {
+                    c.error(Column.LEADER, "未找到牵头领导“" + leaderText + "”");
+                }
+            }
+            String deadlineText = c.get(Column.DEADLINE);
+            LocalDate deadline = Dates.parse(deadlineText, year);
+            if (deadlineText.isEmpty()) {
+                c.error(Column.DEADLINE, "完成时限为空");
+            } else if (deadline == null) {
+                c.error(Column.DEADLINE, "无法识别的日期“" + deadlineText + "”（可写 2026-06-30、2026年6月30日、6月底前、年底前）");
+            } else if (deadline.isBefore(today)) {
+                c.error(Column.DEADLINE, "完成时限 " + deadline + " 已过");
+            }
+            ItemKind kind = ItemKind.TARGET;
+            String kindText = c.get(Column.KIND);
+            if (!kindText.isEmpty()) {
+                kind = Arrays.stream(ItemKind.values())
+                        .filter(k -> k.label().equals(kindText))
+                        .findFirst()
+                        .orElse(null);
+                if (kind == null) {
+                    c.error(Column.KIND, "未知的类别“" + kindText + "”，可选：目标任务、重点项目、民生实事、批示件、问题整改、群众诉求");
+                }
+            }
+            ItemLevel level = ItemLevel.NORMAL;
+            String levelText = c.get(Column.LEVEL);
+            if (!levelText.isEmpty()) {
+                level = Arrays.stream(ItemLevel.values())
+                        .filter(l -> l.label().equals(levelText))
+                        .findFirst()
+                        .orElse(null);
+                if (level == null) {
+                    c.error(Column.LEVEL, "未知的督办等级“" + levelText + "”，可选：一般、重点、挂牌督办");
+                }
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            String targetText = c.get(Column.TARGET);
+            if (!targetText.isEmpty()) {
+                Matcher m = TARGET.matcher(Column.normalize(targetText));
+                if (!m.matches()) {
+                    c.error(Column.TARGET, "目标值“" + targetText + "”中没有数字");
+                } else {
+                    String name = m.group(1).replaceAll("[:：]$", "");
+                    String measure = m.group(3).isBlank() ? "项" : m.group(3);
+                    fields.put(
+                            "indicators",
+                            List.of(Map.of(
+                                    "name",
+                                    name.isBlank() ? "目标值" : name,
+                                    "measure",
+                                    measure.length() > 16 ? measure.substring(0, 16) : measure,
+                                    "target",
+                                    new BigDecimal(m.group(2)),
+                                    "direction",
+                                    "INCREASE")));
+                }
+            }
+            String key = "ledger:"
+                    + (c.get(Column.KEY).isEmpty()
+                            ? NameMatcher.key(title) + "|" + (unitIds.isEmpty() ? "" : unitIds.getFirst())
+                            : NameMatcher.key(c.get(Column.KEY)));
+            Integer twin = seenKeys.put(key, row.number());
+            if (twin != null) {
+                c.error(c.get(Column.KEY).isEmpty() ? Column.TITLE : Column.KEY, "与第" + twin + "行重复（同一事项、同一牵头单位）");
+            }
+            if (c.failed()) {
+                continue;
+            }
+            String content = c.get(Column.CONTENT);
+            planned.add(new Planned(
+                    row,
+                    key,
+                    new NewItem(
+                            title,
+                            content.isEmpty() ? title : content,
+                            kind,
+                            level,
+                            Cadence.MONTHLY,
+                            unitIds.getFirst(),
+                            leader,
+                            null,
+                            deadline,
+                            null,
+                            null,
+                            unitIds.subList(1, unitIds.size()),
+                            List.of(),
+                            List.of(),
+                            List.of()),
+                    fields));
+        }
+        if (planned.isEmpty() && errors.isEmpty()) {
+            errors.add(new RowError(sheet, headerAt + 1, "", "表头下没有可导入的事项"));
+        }
+        return planned;
+    }
+
+    private static String fieldHeader(String field) {
+        return field == null ? "" : field;
+    }
+
+    static List<String> split(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[、,，;；/\\n]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** One row's cells by column, and its errors named by the column's own header. */
+    private static final class Cells {
+        private final SheetRow row;
+        private final Map<Column, Integer> columns;
+        private final Map<Integer, String> headers;
+        private final List<RowError> errors;
+        private boolean failed;
+
+        Cells(SheetRow row, Map<Column, Integer> columns, Map<Integer, String> headers, List<RowError> errors) {
+            this.row = row;
+            this.columns = columns;
+            this.headers = headers;
+            this.errors = errors;
+        }
+
+        String get(Column c) {
+            Integer i = columns.get(c);
+            return i == null ? "" : row.cell(i);
+        }
+
+        void error(Column c, String reason) {
+            Integer i = columns.get(c);
+            errors.add(new RowError(row.sheet(), row.number(), i == null ? "" : headers.get(i), reason));
+            failed = true;
+        }
+
+        boolean failed() {
+            return failed;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.luoshi.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.luoshi.support.Api;
+import org.luoshi.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** Ledgers as offices keep them, imported through the API on PostgreSQL. */
+class LedgerImportIT extends IntegrationTest {
+
+    private Api api;
+    private String supervisor;
+
+    @BeforeEach
+    void login() {
+        api = api();
+        supervisor = api.token("supervisor", DEMO_PASSWORD);
+    }
+
+    /** A title row merged across, a blank row, the header, a group heading, then the tasks. */
+    private static byte[] ledger(List<List<Object>> tasks, boolean mergeLeader) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("重点工作");
+            s.createRow(0).createCell(0).setCellValue("2099年全市重点工作任务台账");
+            s.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
+            String[] header = {"序号", "重点任务", "工作措施", "责任领导", "责任单位", "配合单位", "时间节点", "目标值（亿元）", "督办等级"};
+            Row h = s.createRow(2);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            s.createRow(3).createCell(0).setCellValue("一、稳增长");
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat((short) 14); // Excel's built-in m/d/yy
+            int r = 4;
+            for (List<Object> t : tasks) {
+                Row row = s.createRow(r);
+                for (int i = 0; i < t.size(); i++) {
+                    Object v = t.get(i);
+                    if (v == null) {
+                        continue;
+                    }
+                    var cell = row.createCell(i);
+                    if (v instanceof LocalDate d) {
+                        cell.setCellValue(d);
+                        cell.setCellStyle(date);
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(v.toString());
+                    }
+                }
+                r++;
+            }
+            if (mergeLeader && tasks.size() >= 2) {
+                s.addMergedRegion(new CellRangeAddress(4, 5, 3, 3)); // one leader for the first two tasks
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private Api.Response upload(byte[] file, boolean dryRun) {
+        return api.upload("/api/v1/imports/ledger" + (dryRun ? "?dryRun=true" : ""), supervisor, "台账.xlsx", file);
+    }
+
+    private long items() {
+        return jdbc.sql("SELECT count(*) FROM item").query(Long.class).single();
+    }
+
+    @Test
+    void aLedgerLandsAsDraftsAndASecondImportUpdatesThem() throws Exception {
+        byte[] file = ledger(
+                List.of(
+                        List.of(
+                                1,
+                                "临港物流园五期建设",
+                                "完成仓储区主体工程",
+                                "张志远副市长",
+                                "临江区",
+                                "市发改委、市财政局",
+                                "2099年6月底",
+                                "完成投资3.2亿元",
+                                "重点"),
+                        java.util.Arrays.asList(
+                                2, "城市书房扩面", "", null, "临江区人民政府", "", LocalDate.of(2099, 9, 30), "", ""),
+                        List.of(3, "　背街小巷整治　", "整治背街小巷20条", "张志远", "青山区", "", "2099-12-31", "20条", "")),
+                true);
+        long before = items();
+        JsonNode dry = upload(file, true).json();
+        assertThat(dry.get("imported").asInt()).isEqualTo(3);
+        assertThat(dry.get("errors").size()).isZero();
+        assertThat(items()).as("a dry run writes nothing").isEqualTo(before);
+
+        Api.Response done = upload(file, false);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().get("imported").asInt()).isEqualTo(3);
+        assertThat(items()).isEqualTo(before + 3);
+        JsonNode first = api.get("/api/v1/items?q=临港物流园五期建设", supervisor)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(first.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(first.get("deadline").asString()).isEqualTo("2099-06-30");
+        assertThat(first.get("level").asString()).isEqualTo("KEY");
+        assertThat(first.get("coUnits").size()).isEqualTo(2);
+        assertThat(first.get("indicators").get(0).get("name").asString()).isEqualTo("完成投资");
+        assertThat(first.get("indicators").get(0).get("target").asDouble()).isEqualTo(3.2);
+        assertThat(first.get("indicators").get(0).get("measure").asString()).isEqualTo("亿元");
+        JsonNode second = api.get("/api/v1/items?q=城市书房扩面", supervisor)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(second.get("leadLeaderId").isNull())
+                .as("merged leader cell repeats downwards")
+                .isFalse();
+        assertThat(second.get("deadline").asString()).as("an Excel date cell").isEqualTo("2099-09-30");
+        assertThat(second.get("content").asString())
+                .as("no measures: the title stands")
+                .isEqualTo("城市书房扩面");
+
+        JsonNode again = upload(file, false).json();
+        assertThat(again.get("imported").asInt()).isZero();
+        assertThat(again.get("updated").asInt()).isEqualTo(3);
+        assertThat(items()).as("the same sheet twice is the same items").isEqualTo(before + 3);
+    }
+
+    @Test
+    void everyBadCellIsNamedAndNothingIsWritten() throws Exception {
+        String long201 = "很".repeat(201);
+        byte[] file = ledger(
+                List.of(
+                        List.of(1, "改造农贸市场", "", "", "临江县", "", "2099-06-30", "", ""),
+                        List.of(2, "", "有措施没有任务名", "", "临江区", "", "2099-06-30", "", ""),
+                        List.of(3, "建设口袋公园", "", "", "临江区", "", "长期坚持", "", ""),
+                        List.of(4, "修复路灯", "", "", "临江区", "", "2001-06-30", "", ""),
+                        List.of(5, "新建停车场", "", "王五", "临江区", "", "2099-06-30", "", ""),
+                        List.of(6, "治理黑臭水体", "", "", "临江区", "", "2099-06-30", "若干", ""),
+                        List.of(7, "改造老旧小区", "", "", "临江区", "", "2099-06-30", "", "特急"),
+                        List.of(8, "改造老旧小区", "", "", "临江区", "", "2099-06-30", "", ""),
+                        List.of(9, "建设养老中心", "", "", "临江区", "市不存在局", "2099-06-30", "", ""),
+                        List.of(10, "疏浚河道", "", "", "", "", "2099-06-30", "", ""),
+                        List.of(11, long201, "", "", "临江区", "", "2099-06-30", "", "")),
+                false);
+        long before = items();
+        Api.Response r = upload(file, false);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("imported").asInt()).isZero();
+        List<String> errors = r.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("sheet").asString() + "!" + e.get("row").asInt() + " ["
+                        + e.get("column").asString() + "] " + e.get("reason").asString())
+                .toList();
+        assertThat(errors)
+                .containsExactly(
+                        "重点工作!5 [责任单位] 未找到单位“临江县”（不存在或不在您的督查辖区内）",
+                        "重点工作!6 [重点任务] 事项名称为空",
+                        "重点工作!7 [时间节点] 无法识别的日期“长期坚持”（可写 2026-06-30、2026年6月30日、6月底前、年底前）",
+                        "重点工作!8 [时间节点] 完成时限 2001-06-30 已过",
+                        "重点工作!9 [责任领导] 未找到牵头领导“王五”",
+                        "重点工作!10 [目标值（亿元）] 目标值“若干”中没有数字",
+                        "重点工作!11 [督办等级] 未知的督办等级“特急”，可选：一般、重点、挂牌督办",
+                        "重点工作!12 [重点任务] 与第11行重复（同一事项、同一牵头单位）",
+                        "重点工作!13 [配合单位] 未找到配合单位“市不存在局”",
+                        "重点工作!14 [责任单位] 牵头单位为空",
+                        "重点工作!15 [重点任务] 事项名称超过200个字（现有201个字）");
+        assertThat(items()).as("nothing of a sheet with bad rows is written").isEqualTo(before);
+    }
+
+    @Test
+    void whatIsNotALedgerIsRefusedPlainly() throws Exception {
+        Api.Response garbage = api.upload(
+                "/api/v1/imports/ledger",
+                supervisor,
+                "台账.xlsx",
+                "这不是Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.json().get("detail").asString()).contains("不是有效的 Excel 工作簿");
+        Api.Response empty = api.upload("/api/v1/imports/ledger", supervisor, "台账.xlsx", new byte[0]);
+        assertThat(empty.status()).isEqualTo(400);
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("姓名");
+            wb.write(out);
+            Api.Response noHeader = upload(out.toByteArray(), false);
+            assertThat(noHeader.status()).isEqualTo(422);
+            assertThat(noHeader.json().get("errors").get(0).get("reason").asString())
+                    .contains("未找到表头");
+        }
+        String liaison = api.token("liaison", DEMO_PASSWORD);
+        assertThat(api.upload("/api/v1/imports/ledger", liaison, "台账.xlsx", ledger(List.of(), false))
+                        .status())
+                .isEqualTo(403);
+    }
+}
