@@ -121,23 +121,45 @@ public class LedgerImporter {
     /** 0 created, 1 updated, 2 left as it was (already dispatched). */
     private int write(CurrentUser user, Planned p) {
         Long existing = existingItem(p.key());
+        String hash = hash(p);
         if (existing == null) {
             ItemData created = items.create(user, p.item(), p.fields());
-            jdbc.sql("INSERT INTO import_key (key, item_id) VALUES (:k, :i)")
+            jdbc.sql("INSERT INTO import_key (key, item_id, row_hash) VALUES (:k, :i, :h)")
                     .param("k", p.key())
                     .param("i", created.id())
+                    .param("h", hash)
                     .update();
             return 0;
+        }
+        String before = jdbc.sql("SELECT row_hash FROM import_key WHERE key = :k")
+                .param("k", p.key())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (hash.equals(before)) {
+            return 2; // the row reads as last time: nothing to do
         }
         ItemData current = items.get(user, existing);
         if (current.status() != ItemStatus.DRAFT) {
             return 2; // what has been dispatched is the units' now; a sheet does not overwrite it
         }
         items.edit(user, existing, current.version(), p.item(), p.fields());
-        jdbc.sql("UPDATE import_key SET updated_at = now() WHERE key = :k")
+        jdbc.sql("UPDATE import_key SET updated_at = now(), row_hash = :h WHERE key = :k")
+                .param("h", hash)
                 .param("k", p.key())
                 .update();
         return 1;
+    }
+
+    /** What the row says, as a digest: the item's fields and the indicators that go with it. */
+    private static String hash(Planned p) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((p.item().toString() + "|" + p.fields()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Long existingItem(String key) {

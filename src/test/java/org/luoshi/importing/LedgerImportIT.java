@@ -133,8 +133,38 @@ class LedgerImportIT extends IntegrationTest {
 
         JsonNode again = upload(file, false).json();
         assertThat(again.get("imported").asInt()).isZero();
-        assertThat(again.get("updated").asInt()).isEqualTo(3);
+        assertThat(again.get("updated").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(3);
         assertThat(items()).as("the same sheet twice is the same items").isEqualTo(before + 3);
+
+        // the office corrects one deadline and imports again: that draft alone changes
+        byte[] corrected = ledger(
+                List.of(
+                        List.of(
+                                1,
+                                "临港物流园五期建设",
+                                "完成仓储区主体工程",
+                                "张志远副市长",
+                                "临江区",
+                                "市发改委、市财政局",
+                                "2099年7月底",
+                                "完成投资3.2亿元",
+                                "重点"),
+                        java.util.Arrays.asList(
+                                2, "城市书房扩面", "", null, "临江区人民政府", "", LocalDate.of(2099, 9, 30), "", ""),
+                        List.of(3, "　背街小巷整治　", "整治背街小巷20条", "张志远", "青山区", "", "2099-12-31", "20条", "")),
+                true);
+        JsonNode third = upload(corrected, false).json();
+        assertThat(third.get("updated").asInt()).isEqualTo(1);
+        assertThat(third.get("unchanged").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/items?q=临港物流园五期建设", supervisor)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("deadline")
+                        .asString())
+                .isEqualTo("2099-07-31");
+        assertThat(items()).isEqualTo(before + 3);
     }
 
     @Test
