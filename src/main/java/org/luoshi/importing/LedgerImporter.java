@@ -73,13 +73,38 @@ public class LedgerImporter {
     /** A checked row, ready to become an item. */
     record Planned(SheetRow row, String key, NewItem item, Map<String, Object> fields) {}
 
+    /** A ledger of tasks, or an inspection's feedback: a list of problems to rectify. */
+    public enum Mode {
+        LEDGER(Column.TITLE, "ledger:", "“任务/工作任务”和“牵头单位/责任单位”"),
+        PROBLEMS(Column.PROBLEM, "problems:", "“问题描述/反馈问题”和“责任单位”");
+
+        private final Column title;
+        private final String keyPrefix;
+        private final String needs;
+
+        Mode(Column title, String keyPrefix, String needs) {
+            this.title = title;
+            this.keyPrefix = keyPrefix;
+            this.needs = needs;
+        }
+    }
+
     public ImportResult importLedger(CurrentUser user, InputStream xlsx, boolean dryRun) {
+        return run(user, xlsx, dryRun, Mode.LEDGER);
+    }
+
+    /** 督导组反馈问题清单: hundreds of problems in one sheet become rectification items in one go. */
+    public ImportResult importProblems(CurrentUser user, InputStream xlsx, boolean dryRun) {
+        return run(user, xlsx, dryRun, Mode.PROBLEMS);
+    }
+
+    private ImportResult run(CurrentUser user, InputStream xlsx, boolean dryRun, Mode mode) {
         if (!user.has(Role.SUPERVISOR)) {
             throw DomainException.forbidden("import.notAllowed", "只有督查员可以导入台账");
         }
         List<SheetRow> rows = SheetReader.read(xlsx, false);
         List<RowError> errors = new ArrayList<>();
-        List<Planned> planned = plan(user, rows, errors);
+        List<Planned> planned = plan(user, rows, errors, mode);
         if (!errors.isEmpty()) {
             return new ImportResult(0, 0, 0, dryRun, errors);
         }
@@ -170,7 +195,7 @@ public class LedgerImporter {
                 .orElse(null);
     }
 
-    private List<Planned> plan(CurrentUser user, List<SheetRow> rows, List<RowError> errors) {
+    private List<Planned> plan(CurrentUser user, List<SheetRow> rows, List<RowError> errors, Mode mode) {
         int headerAt = -1;
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         Map<Integer, String> headers = new HashMap<>();
@@ -185,7 +210,7 @@ public class LedgerImporter {
                     names.put(c, cells.get(c).strip());
                 }
             }
-            if (found.containsKey(Column.TITLE) && found.containsKey(Column.LEAD_UNIT)) {
+            if (found.containsKey(mode.title) && found.containsKey(Column.LEAD_UNIT)) {
                 headerAt = i;
                 columns = found;
                 headers = names;
@@ -194,7 +219,7 @@ public class LedgerImporter {
         }
         String sheet = rows.isEmpty() ? "" : rows.getFirst().sheet();
         if (headerAt < 0) {
-            errors.add(new RowError(sheet, 0, "", "未找到表头：前" + HEADER_SEARCH + "行中须有“任务/工作任务”和“牵头单位/责任单位”等列名"));
+            errors.add(new RowError(sheet, 0, "", "未找到表头：前" + HEADER_SEARCH + "行中须有" + mode.needs + "等列名"));
             return List.of();
         }
         NameMatcher unitNames = new NameMatcher();
@@ -214,15 +239,16 @@ public class LedgerImporter {
                 continue;
             }
             Cells c = new Cells(row, columns, headers, errors);
-            String title = c.get(Column.TITLE);
+            String problem = c.get(mode.title);
+            String title = mode == Mode.PROBLEMS && problem.length() > 60 ? problem.substring(0, 60) + "…" : problem;
             String unitText = c.get(Column.LEAD_UNIT);
             if (unitText.isEmpty() && (title.isEmpty() || HEADING.matcher(title).matches())) {
                 continue; // a group heading ("一、稳增长") or a note line, not a task
             }
             if (title.isEmpty()) {
-                c.error(Column.TITLE, "事项名称为空");
+                c.error(mode.title, mode == Mode.PROBLEMS ? "问题描述为空" : "事项名称为空");
             } else if (title.length() > 200) {
-                c.error(Column.TITLE, "事项名称超过200个字（现有" + title.length() + "个字）");
+                c.error(mode.title, "事项名称超过200个字（现有" + title.length() + "个字）");
             }
             List<Long> unitIds = new ArrayList<>();
             if (unitText.isEmpty()) {
@@ -267,7 +293,7 @@ public class LedgerImporter {
             } else if (deadline.isBefore(today)) {
                 c.error(Column.DEADLINE, "完成时限 " + deadline + " 已过");
             }
-            ItemKind kind = ItemKind.TARGET;
+            ItemKind kind = mode == Mode.PROBLEMS ? ItemKind.RECTIFICATION : ItemKind.TARGET;
             String kindText = c.get(Column.KIND);
             if (!kindText.isEmpty()) {
                 kind = Arrays.stream(ItemKind.values())
@@ -311,18 +337,24 @@ public class LedgerImporter {
                                     "INCREASE")));
                 }
             }
-            String key = "ledger:"
+            String key = mode.keyPrefix
                     + (c.get(Column.KEY).isEmpty()
-                            ? NameMatcher.key(title) + "|" + (unitIds.isEmpty() ? "" : unitIds.getFirst())
+                            ? NameMatcher.key(problem) + "|" + (unitIds.isEmpty() ? "" : unitIds.getFirst())
                             : NameMatcher.key(c.get(Column.KEY)));
             Integer twin = seenKeys.put(key, row.number());
             if (twin != null) {
-                c.error(c.get(Column.KEY).isEmpty() ? Column.TITLE : Column.KEY, "与第" + twin + "行重复（同一事项、同一牵头单位）");
+                c.error(c.get(Column.KEY).isEmpty() ? mode.title : Column.KEY, "与第" + twin + "行重复（同一事项、同一牵头单位）");
             }
             if (c.failed()) {
                 continue;
             }
-            String content = c.get(Column.CONTENT);
+            String content = mode == Mode.PROBLEMS
+                    ? problem + (c.get(Column.MEASURES).isEmpty() ? "" : "\n整改措施：" + c.get(Column.MEASURES))
+                    : c.get(Column.CONTENT);
+            String category = c.get(Column.CATEGORY);
+            List<String> tags = mode == Mode.PROBLEMS && !category.isEmpty()
+                    ? List.of(category.length() > 20 ? category.substring(0, 20) : category)
+                    : List.of();
             planned.add(new Planned(
                     row,
                     key,
@@ -339,7 +371,7 @@ public class LedgerImporter {
                             null,
                             null,
                             unitIds.subList(1, unitIds.size()),
-                            List.of(),
+                            tags,
                             List.of(),
                             List.of()),
                     fields));

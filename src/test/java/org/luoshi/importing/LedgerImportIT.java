@@ -211,6 +211,52 @@ class LedgerImportIT extends IntegrationTest {
     }
 
     @Test
+    void anInspectionsProblemListBecomesRectificationItems() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("反馈问题");
+            String[] header = {"序号", "问题类别", "问题描述", "整改措施", "责任单位", "整改时限"};
+            Row h = s.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            String longProblem = "部分老旧小区消防通道长期被占用，群众多次反映未得到解决，" + "存在较大安全隐患，".repeat(5);
+            Object[][] rows = {
+                {1, "安全生产", longProblem, "开展专项整治，建立长效机制", "临江区", "2099年3月底"},
+                {2, "作风建设", "个别部门办事推诿扯皮", "", "市发改委", "2099-06-30"},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                Row row = s.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Integer n) {
+                        row.createCell(c).setCellValue(n);
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c].toString());
+                    }
+                }
+            }
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        Api.Response r = api.upload("/api/v1/imports/problems", supervisor, "反馈问题清单.xlsx", file);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("imported").asInt()).isEqualTo(2);
+        JsonNode fire = api.get("/api/v1/items?kind=RECTIFICATION&tag=安全生产", supervisor)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(fire.get("title").asString()).endsWith("…").hasSize(61);
+        assertThat(fire.get("content").asString()).contains("整改措施：开展专项整治");
+        assertThat(fire.get("deadline").asString()).isEqualTo("2099-03-31");
+        assertThat(api.upload("/api/v1/imports/problems", supervisor, "反馈问题清单.xlsx", file)
+                        .json()
+                        .get("unchanged")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
     void whatIsNotALedgerIsRefusedPlainly() throws Exception {
         Api.Response garbage = api.upload(
                 "/api/v1/imports/ledger",

@@ -527,6 +527,52 @@ class BrowserJourneyIT extends IntegrationTest {
         shot("42-jobs");
     }
 
+    private static byte[] sheet(String[]... rows) throws java.io.IOException {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var s = wb.createSheet("台账");
+            for (int r = 0; r < rows.length; r++) {
+                var row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aSupervisorChecksALedgerFixesItAndImportsIt() throws Exception {
+        String[] header = {"序号", "重点任务", "责任单位", "时间节点"};
+        byte[] bad = sheet(
+                header, new String[] {"1", "新建社区食堂5个", "临江县", "2099年6月底"}, new String[] {"2", "改造公厕20座", "青山区", "明年"});
+        byte[] good = sheet(header, new String[] {"1", "新建社区食堂5个", "临江区", "2099年6月底"}, new String[] {
+            "2", "改造公厕20座", "青山区", "2099-09-30"
+        });
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("台账导入"))
+                .click();
+        page.locator("#file")
+                .setInputFiles(
+                        new com.microsoft.playwright.options.FilePayload("台账.xlsx", "application/octet-stream", bad));
+        page.locator("#check").click();
+        assertThat(page.locator("#import-errors")).containsText("未找到单位“临江县”");
+        assertThat(page.locator("#import-errors")).containsText("无法识别的日期“明年”");
+        shot("50-import-errors");
+        page.locator("#file")
+                .setInputFiles(
+                        new com.microsoft.playwright.options.FilePayload("台账.xlsx", "application/octet-stream", good));
+        page.locator("#check").click();
+        assertThat(page.locator("#import-ok")).containsText("可新增 2 项");
+        page.locator("#do-import").click();
+        assertThat(page.locator("#import-done")).containsText("新增 2 项");
+        shot("51-import-done");
+        page.navigate(base() + "/items?q=新建社区食堂5个");
+        assertThat(page.locator("#ledger")).containsText("立项");
+    }
+
     @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");

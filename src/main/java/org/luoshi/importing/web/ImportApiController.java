@@ -44,6 +44,24 @@ class ImportApiController {
         return ResponseEntity.status(result.ok() ? 200 : 422).body(json(result));
     }
 
+    @PostMapping("/api/v1/imports/problems")
+    ResponseEntity<Map<String, Object>> problems(
+            CurrentUser user,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw DomainException.invalid("import.empty", "file", "请上传问题清单（.xlsx），字段名 file");
+        }
+        ImportResult result;
+        try (InputStream in = file.getInputStream()) {
+            result = importer.importProblems(user, in, dryRun);
+        } catch (LedgerImporter.RowRefused e) {
+            result = new ImportResult(0, 0, 0, dryRun, List.of(e.error()));
+        }
+        return ResponseEntity.status(result.ok() ? 200 : 422).body(json(result));
+    }
+
     static Map<String, Object> json(ImportResult r) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("imported", r.ok() ? r.imported() : 0);
