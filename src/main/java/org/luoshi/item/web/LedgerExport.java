@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,7 +36,7 @@ import org.springframework.stereotype.Component;
 class LedgerExport {
 
     /** Beyond this the view should be narrowed; a ledger of a whole province is not one sheet. */
-    static final int MAX_ROWS = 20_000;
+    static final int MAX_ROWS = 100_000;
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -61,43 +60,12 @@ class LedgerExport {
         this.accounts = accounts;
     }
 
+    /**
+     * Writes the view page by page into a streaming workbook: only a window of rows and one page of
+     * details are in memory at a time, whatever the view's size up to {@link #MAX_ROWS}.
+     */
     byte[] write(CurrentUser user, LedgerParams params, String unitPath, LocalDate today) {
-        List<ItemData> rows = new ArrayList<>();
-        int page = 1;
-        while (true) {
-            var result = query.list(user, params.filter(page, ItemQuery.MAX_PAGE_SIZE), unitPath);
-            if (result.total() > MAX_ROWS) {
-                throw DomainException.invalid(
-                        "ledger.export.large", "q", "当前筛选结果有{0}项，超过导出上限{1}项，请缩小筛选范围后再导出", result.total(), MAX_ROWS);
-            }
-            rows.addAll(result.items());
-            if (result.items().size() < ItemQuery.MAX_PAGE_SIZE) {
-                break;
-            }
-            page++;
-        }
-        return workbook(rows, today);
-    }
-
-    private byte[] workbook(List<ItemData> rows, LocalDate today) {
-        List<Long> ids = rows.stream().map(ItemData::id).toList();
-        Map<Long, List<Long>> coUnits = query.coUnits(ids);
-        Map<Long, List<Milestone>> milestones = query.milestones(ids);
-        Map<Long, List<ItemSource>> from = sources.ofItems(ids);
-        Map<Long, String> unitNames = units.names(java.util.stream.Stream.concat(
-                        rows.stream().map(ItemData::leadUnitId),
-                        coUnits.values().stream().flatMap(List::stream))
-                .collect(Collectors.toSet()));
         Map<Long, String> leaders = accounts.namesWithRole(Role.LEADER);
-        Map<Long, String> parentCodes = new java.util.HashMap<>();
-        List<Long> parentIds = rows.stream()
-                .map(ItemData::parentId)
-                .filter(p -> p != null)
-                .distinct()
-                .toList();
-        if (!parentIds.isEmpty()) {
-            query.codes(parentIds).forEach(parentCodes::put);
-        }
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("督办台账");
@@ -120,41 +88,66 @@ class LedgerExport {
             }
             sheet.createFreezePane(3, 1);
             int r = 1;
-            for (ItemData d : rows) {
-                Row row = sheet.createRow(r);
-                String[] values = {
-                    null,
-                    d.code(),
-                    d.title(),
-                    d.content(),
-                    d.kind().label(),
-                    d.level().label(),
-                    from.getOrDefault(d.id(), List.of()).stream()
-                            .map(s -> s.title() + (s.docNumber() == null ? "" : "（" + s.docNumber() + "）"))
-                            .collect(Collectors.joining("；")),
-                    d.leadLeaderId() == null ? "" : leaders.getOrDefault(d.leadLeaderId(), ""),
-                    unitNames.getOrDefault(d.leadUnitId(), ""),
-                    coUnits.getOrDefault(d.id(), List.of()).stream()
-                            .map(u -> unitNames.getOrDefault(u, ""))
-                            .collect(Collectors.joining("、")),
-                    d.deadline() != null ? d.deadline().toString() : "派发后" + d.deadlineDays() + "个工作日",
-                    d.status().label(),
-                    d.overdueOn(today) ? "是" : service.signOverdue(d) ? "未签收" : "",
-                    milestones.getOrDefault(d.id(), List.of()).stream()
-                            .map(m -> m.dueDate() + " " + m.title() + (m.done() ? "（已完成）" : ""))
-                            .collect(Collectors.joining("\n")),
-                    String.join("、", d.tags()),
-                    d.closureRating() == null ? "" : d.closureRating().label(),
-                    d.parentId() == null ? "" : parentCodes.getOrDefault(d.parentId(), "")
-                };
-                row.createCell(0).setCellValue(r);
-                for (int c = 1; c < values.length; c++) {
-                    row.createCell(c).setCellValue(values[c]);
-                    if (c == 2 || c == 3 || c == 13) {
-                        row.getCell(c).setCellStyle(wrap);
-                    }
+            for (int page = 1; ; page++) {
+                var result = query.list(user, params.filter(page, ItemQuery.MAX_PAGE_SIZE), unitPath);
+                if (result.total() > MAX_ROWS) {
+                    throw DomainException.invalid(
+                            "ledger.export.large", "q", "当前筛选结果有{0}项，超过导出上限{1}项，请缩小筛选范围后再导出", result.total(), MAX_ROWS);
                 }
-                r++;
+                List<ItemData> rows = result.items();
+                List<Long> ids = rows.stream().map(ItemData::id).toList();
+                Map<Long, List<Long>> coUnits = query.coUnits(ids);
+                Map<Long, List<Milestone>> milestones = query.milestones(ids);
+                Map<Long, List<ItemSource>> from = sources.ofItems(ids);
+                Map<Long, String> unitNames = units.names(java.util.stream.Stream.concat(
+                                rows.stream().map(ItemData::leadUnitId),
+                                coUnits.values().stream().flatMap(List::stream))
+                        .collect(Collectors.toSet()));
+                List<Long> parentIds = rows.stream()
+                        .map(ItemData::parentId)
+                        .filter(p -> p != null)
+                        .distinct()
+                        .toList();
+                Map<Long, String> parentCodes = parentIds.isEmpty() ? Map.of() : query.codes(parentIds);
+                for (ItemData d : rows) {
+                    Row row = sheet.createRow(r);
+                    String[] values = {
+                        null,
+                        d.code(),
+                        d.title(),
+                        d.content(),
+                        d.kind().label(),
+                        d.level().label(),
+                        from.getOrDefault(d.id(), List.of()).stream()
+                                .map(s -> s.title() + (s.docNumber() == null ? "" : "（" + s.docNumber() + "）"))
+                                .collect(Collectors.joining("；")),
+                        d.leadLeaderId() == null ? "" : leaders.getOrDefault(d.leadLeaderId(), ""),
+                        unitNames.getOrDefault(d.leadUnitId(), ""),
+                        coUnits.getOrDefault(d.id(), List.of()).stream()
+                                .map(u -> unitNames.getOrDefault(u, ""))
+                                .collect(Collectors.joining("、")),
+                        d.deadline() != null ? d.deadline().toString() : "派发后" + d.deadlineDays() + "个工作日",
+                        d.status().label(),
+                        d.overdueOn(today) ? "是" : service.signOverdue(d) ? "未签收" : "",
+                        milestones.getOrDefault(d.id(), List.of()).stream()
+                                .map(m -> m.dueDate() + " " + m.title() + (m.done() ? "（已完成）" : ""))
+                                .collect(Collectors.joining("\n")),
+                        String.join("、", d.tags()),
+                        d.closureRating() == null ? "" : d.closureRating().label(),
+                        d.parentId() == null ? "" : parentCodes.getOrDefault(d.parentId(), "")
+                    };
+                    row.createCell(0).setCellValue(r);
+                    for (int c = 1; c < values.length; c++) {
+                        row.createCell(c).setCellValue(values[c]);
+                        if (c == 2 || c == 3 || c == 13) {
+                            row.getCell(c).setCellStyle(wrap);
+                        }
+                    }
+                    r++;
+                }
+                if (rows.size() < ItemQuery.MAX_PAGE_SIZE) {
+                    break;
+                }
             }
             sheet.setAutoFilter(
                     new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(r - 1, 0), 0, HEADERS.length - 1));
