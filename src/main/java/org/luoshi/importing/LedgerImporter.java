@@ -89,16 +89,25 @@ public class LedgerImporter {
         }
     }
 
+    /** Told how many rows will be written, then of each one written, for a progress bar. */
+    public interface Progress {
+        Progress NONE = new Progress() {};
+
+        default void total(int rows) {}
+
+        default void written(int rows) {}
+    }
+
     public ImportResult importLedger(CurrentUser user, InputStream xlsx, boolean dryRun) {
-        return run(user, xlsx, dryRun, Mode.LEDGER);
+        return run(user, xlsx, dryRun, Mode.LEDGER, Progress.NONE);
     }
 
     /** 督导组反馈问题清单: hundreds of problems in one sheet become rectification items in one go. */
     public ImportResult importProblems(CurrentUser user, InputStream xlsx, boolean dryRun) {
-        return run(user, xlsx, dryRun, Mode.PROBLEMS);
+        return run(user, xlsx, dryRun, Mode.PROBLEMS, Progress.NONE);
     }
 
-    private ImportResult run(CurrentUser user, InputStream xlsx, boolean dryRun, Mode mode) {
+    public ImportResult run(CurrentUser user, InputStream xlsx, boolean dryRun, Mode mode, Progress progress) {
         if (!user.has(Role.SUPERVISOR)) {
             throw DomainException.forbidden("import.notAllowed", "只有督查员可以导入台账");
         }
@@ -114,10 +123,12 @@ public class LedgerImporter {
             return new ImportResult(planned.size() - existing, existing, 0, true, List.of());
         }
         int[] counts = new int[3];
+        progress.total(planned.size());
         tx.executeWithoutResult(status -> {
             for (Planned p : planned) {
                 try {
                     counts[write(user, p)]++;
+                    progress.written(counts[0] + counts[1] + counts[2]);
                 } catch (DomainException e) {
                     // a rule only the item itself knows (e.g. its deadline against its parent's): name the row, write
                     // nothing

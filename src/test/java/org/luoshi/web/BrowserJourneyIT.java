@@ -569,6 +569,10 @@ class BrowserJourneyIT extends IntegrationTest {
         page.locator("#do-import").click();
         assertThat(page.locator("#import-done")).containsText("新增 2 项");
         shot("51-import-done");
+        page.navigate(base() + "/imports");
+        assertThat(page.locator("#recent-imports")).containsText("台账.xlsx");
+        page.locator("#recent-imports a").first().click();
+        assertThat(page.locator("#import-done")).containsText("新增 2 项");
         page.navigate(base() + "/items?q=新建社区食堂5个");
         assertThat(page.locator("#ledger")).containsText("立项");
     }

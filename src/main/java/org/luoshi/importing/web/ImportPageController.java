@@ -32,14 +32,24 @@ class ImportPageController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final LedgerImporter importer;
+    private final org.luoshi.importing.ImportRuns runs;
 
-    ImportPageController(LedgerImporter importer) {
+    ImportPageController(LedgerImporter importer, org.luoshi.importing.ImportRuns runs) {
         this.importer = importer;
+        this.runs = runs;
     }
 
     @GetMapping("/imports")
-    String page() {
+    String page(CurrentUser user, Model model) {
+        model.addAttribute("recent", runs.recent(user));
         return "imports/page";
+    }
+
+    /** A background import's state: polled by its progress bar until it is done. */
+    @GetMapping("/imports/runs/{id}")
+    String run(CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("run", runs.find(user, id));
+        return "imports/page :: run";
     }
 
     @PostMapping("/imports")
@@ -53,6 +63,12 @@ class ImportPageController {
         try {
             if (file == null || file.isEmpty()) {
                 throw DomainException.invalid("import.empty", "file", "请先选择要导入的 .xlsx 文件");
+            }
+            if (!dryRun) {
+                // the import itself runs in the background; the page follows it
+                long id = runs.start(user, mode, file.getOriginalFilename(), file.getBytes());
+                model.addAttribute("run", runs.find(user, id));
+                return "imports/page :: run";
             }
             ImportResult result;
             try (InputStream in = file.getInputStream()) {
