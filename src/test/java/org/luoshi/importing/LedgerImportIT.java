@@ -72,6 +72,26 @@ class LedgerImportIT extends IntegrationTest {
         }
     }
 
+    /** Three tasks: full names and short ones, a leader with his title, an Excel date, a merged leader cell. */
+    private static byte[] threeTasks(String firstDeadline) throws IOException {
+        return ledger(
+                List.of(
+                        List.of(
+                                1,
+                                "临港物流园五期建设",
+                                "完成仓储区主体工程",
+                                "张志远副市长",
+                                "临江区",
+                                "市发改委、市财政局",
+                                firstDeadline,
+                                "完成投资3.2亿元",
+                                "重点"),
+                        java.util.Arrays.asList(
+                                2, "城市书房扩面", "", null, "临江区人民政府", "", LocalDate.of(2099, 9, 30), "", ""),
+                        List.of(3, "　背街小巷整治　", "整治背街小巷20条", "张志远", "青山区", "", "2099-12-31", "20条", "")),
+                true);
+    }
+
     private Api.Response upload(byte[] file, boolean dryRun) {
         return api.upload("/api/v1/imports/ledger" + (dryRun ? "?dryRun=true" : ""), supervisor, "台账.xlsx", file);
     }
@@ -82,22 +102,7 @@ class LedgerImportIT extends IntegrationTest {
 
     @Test
     void aLedgerLandsAsDraftsAndASecondImportUpdatesThem() throws Exception {
-        byte[] file = ledger(
-                List.of(
-                        List.of(
-                                1,
-                                "临港物流园五期建设",
-                                "完成仓储区主体工程",
-                                "张志远副市长",
-                                "临江区",
-                                "市发改委、市财政局",
-                                "2099年6月底",
-                                "完成投资3.2亿元",
-                                "重点"),
-                        java.util.Arrays.asList(
-                                2, "城市书房扩面", "", null, "临江区人民政府", "", LocalDate.of(2099, 9, 30), "", ""),
-                        List.of(3, "　背街小巷整治　", "整治背街小巷20条", "张志远", "青山区", "", "2099-12-31", "20条", "")),
-                true);
+        byte[] file = threeTasks("2099年6月底");
         long before = items();
         JsonNode dry = upload(file, true).json();
         assertThat(dry.get("imported").asInt()).isEqualTo(3);
@@ -138,22 +143,7 @@ class LedgerImportIT extends IntegrationTest {
         assertThat(items()).as("the same sheet twice is the same items").isEqualTo(before + 3);
 
         // the office corrects one deadline and imports again: that draft alone changes
-        byte[] corrected = ledger(
-                List.of(
-                        List.of(
-                                1,
-                                "临港物流园五期建设",
-                                "完成仓储区主体工程",
-                                "张志远副市长",
-                                "临江区",
-                                "市发改委、市财政局",
-                                "2099年7月底",
-                                "完成投资3.2亿元",
-                                "重点"),
-                        java.util.Arrays.asList(
-                                2, "城市书房扩面", "", null, "临江区人民政府", "", LocalDate.of(2099, 9, 30), "", ""),
-                        List.of(3, "　背街小巷整治　", "整治背街小巷20条", "张志远", "青山区", "", "2099-12-31", "20条", "")),
-                true);
+        byte[] corrected = threeTasks("2099年7月底");
         JsonNode third = upload(corrected, false).json();
         assertThat(third.get("updated").asInt()).isEqualTo(1);
         assertThat(third.get("unchanged").asInt()).isEqualTo(2);

@@ -32,30 +32,27 @@ class ImportApiController {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw DomainException.invalid("import.empty", "file", "请上传台账文件（.xlsx），字段名 file");
-        }
-        ImportResult result;
-        try (InputStream in = file.getInputStream()) {
-            result = importer.importLedger(user, in, dryRun);
-        } catch (LedgerImporter.RowRefused e) {
-            result = new ImportResult(0, 0, 0, dryRun, List.of(e.error()));
-        }
-        return ResponseEntity.status(result.ok() ? 200 : 422).body(json(result));
+        return run(user, file, dryRun, LedgerImporter.Mode.LEDGER);
     }
 
+    /** 督导组反馈问题清单 as rectification items. */
     @PostMapping("/api/v1/imports/problems")
     ResponseEntity<Map<String, Object>> problems(
             CurrentUser user,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
+        return run(user, file, dryRun, LedgerImporter.Mode.PROBLEMS);
+    }
+
+    private ResponseEntity<Map<String, Object>> run(
+            CurrentUser user, MultipartFile file, boolean dryRun, LedgerImporter.Mode mode) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw DomainException.invalid("import.empty", "file", "请上传问题清单（.xlsx），字段名 file");
+            throw DomainException.invalid("import.empty", "file", "请上传 .xlsx 文件，字段名 file");
         }
         ImportResult result;
         try (InputStream in = file.getInputStream()) {
-            result = importer.importProblems(user, in, dryRun);
+            result = importer.run(user, in, dryRun, mode, LedgerImporter.Progress.NONE);
         } catch (LedgerImporter.RowRefused e) {
             result = new ImportResult(0, 0, 0, dryRun, List.of(e.error()));
         }
