@@ -63,6 +63,22 @@ public record NewItem(
     }
 
     public NewItem withCoUnits(List<Long> units) {
+        return with(units, tags, milestones, sourceIds);
+    }
+
+    public NewItem withTags(List<String> t) {
+        return with(coUnitIds, t, milestones, sourceIds);
+    }
+
+    public NewItem withMilestones(List<Milestone.Plan> m) {
+        return with(coUnitIds, tags, m, sourceIds);
+    }
+
+    public NewItem withSources(List<Long> s) {
+        return with(coUnitIds, tags, milestones, s);
+    }
+
+    private NewItem with(List<Long> units, List<String> t, List<Milestone.Plan> m, List<Long> s) {
         return new NewItem(
                 title,
                 content,
@@ -76,65 +92,8 @@ public record NewItem(
                 deadlineDays,
                 parentId,
                 units,
-                tags,
-                milestones,
-                sourceIds);
-    }
-
-    public NewItem withTags(List<String> t) {
-        return new NewItem(
-                title,
-                content,
-                kind,
-                level,
-                cadence,
-                leadUnitId,
-                leadLeaderId,
-                startDate,
-                deadline,
-                deadlineDays,
-                parentId,
-                coUnitIds,
                 t,
-                milestones,
-                sourceIds);
-    }
-
-    public NewItem withMilestones(List<Milestone.Plan> m) {
-        return new NewItem(
-                title,
-                content,
-                kind,
-                level,
-                cadence,
-                leadUnitId,
-                leadLeaderId,
-                startDate,
-                deadline,
-                deadlineDays,
-                parentId,
-                coUnitIds,
-                tags,
                 m,
-                sourceIds);
-    }
-
-    public NewItem withSources(List<Long> s) {
-        return new NewItem(
-                title,
-                content,
-                kind,
-                level,
-                cadence,
-                leadUnitId,
-                leadLeaderId,
-                startDate,
-                deadline,
-                deadlineDays,
-                parentId,
-                coUnitIds,
-                tags,
-                milestones,
                 s);
     }
 }

@@ -89,22 +89,20 @@ class ProgressIT extends IntegrationTest {
                 .as("half the time gone, nothing reported")
                 .isEqualTo("RED");
 
-        Api.Response r = report(
-                liaison,
-                id,
-                Map.of(
-                        "period",
-                        thisMonth,
-                        "narrative",
-                        "完成仓储区主体工程",
-                        "percentComplete",
-                        50,
-                        "values",
-                        List.of(Map.of("indicatorId", indicator, "value", "5")),
-                        "problems",
-                        "征地进度偏慢",
-                        "nextSteps",
-                        "加快铁路专用线建设"));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "period",
+                thisMonth,
+                "narrative",
+                "完成仓储区主体工程",
+                "percentComplete",
+                50,
+                "values",
+                List.of(Map.of("indicatorId", indicator, "value", "5")),
+                "problems",
+                "征地进度偏慢",
+                "nextSteps",
+                "加快铁路专用线建设"));
+        Api.Response r = report(liaison, id, body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(r.json().get("late").asBoolean()).isFalse();
@@ -120,21 +118,8 @@ class ProgressIT extends IntegrationTest {
                 .json()
                 .get("id")
                 .asLong();
-        Map<String, Object> withFile = new HashMap<>(Map.of(
-                "period",
-                thisMonth,
-                "narrative",
-                "完成仓储区主体工程",
-                "percentComplete",
-                50,
-                "values",
-                List.of(Map.of("indicatorId", indicator, "value", "5")),
-                "problems",
-                "征地进度偏慢",
-                "nextSteps",
-                "加快铁路专用线建设",
-                "fileIds",
-                List.of(foreign)));
+        Map<String, Object> withFile = new HashMap<>(body);
+        withFile.put("fileIds", List.of(foreign));
         Api.Response wrongFile = report(liaison, id, withFile);
         assertThat(wrongFile.status()).isEqualTo(400);
         assertThat(wrongFile.json().get("detail").asString()).contains("不是该事项的佐证材料");

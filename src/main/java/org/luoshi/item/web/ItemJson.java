@@ -45,41 +45,20 @@ record ItemJson(
     }
 
     ItemJson withExtra(Map<String, Object> fields) {
-        return new ItemJson(
-                id,
-                code,
-                title,
-                content,
-                kind,
-                level,
-                cadence,
-                status,
-                statusLabel,
-                leadUnit,
-                leadLeaderId,
-                startDate,
-                deadline,
-                deadlineDays,
-                overdue,
-                signOverdue,
-                parentId,
-                children,
-                pendingExtension,
-                closureRating,
-                dispatchedAt,
-                closedAt,
-                createdAt,
-                version,
-                coUnits,
-                tags,
-                milestones,
-                sources,
-                fields);
+        return with(coUnits, milestones, sources, fields);
     }
 
     /** Co-units, milestones and sources, read for a whole page at once. */
     ItemJson withDetails(
             List<Map<String, Object>> units, List<Map<String, Object>> steps, List<Map<String, Object>> from) {
+        return with(units, steps, from, extra);
+    }
+
+    private ItemJson with(
+            List<Map<String, Object>> units,
+            List<Map<String, Object>> steps,
+            List<Map<String, Object>> from,
+            Map<String, Object> fields) {
         return new ItemJson(
                 id,
                 code,
@@ -109,7 +88,7 @@ record ItemJson(
                 tags,
                 steps,
                 from,
-                extra);
+                fields);
     }
 
     static ItemJson of(ItemData d, String unitName, List<Long> children, LocalDate today, boolean signOverdue) {
