@@ -56,23 +56,12 @@ class ItemRepository {
                                 CASE WHEN :status = 'DRAFT' THEN NULL ELSE now() END, :by, :tags)
                         RETURNING id
                         """)
+                .params(fields(n, unitPath))
                 .param("code", code)
                 .param("year", year)
                 .param("parent", n.parentId())
-                .param("kind", n.kind().name())
-                .param("title", n.title())
-                .param("content", n.content())
-                .param("level", n.level().name())
-                .param("cadence", n.cadence().name())
-                .param("unit", n.leadUnitId())
-                .param("path", unitPath)
-                .param("leader", n.leadLeaderId())
-                .param("start", n.startDate())
-                .param("deadline", n.deadline())
-                .param("days", n.deadlineDays())
                 .param("by", by)
                 .param("status", status.name())
-                .param("tags", n.tags().toArray(String[]::new))
                 .query(Long.class)
                 .single();
     }
@@ -86,22 +75,29 @@ class ItemRepository {
                                version = version + 1, updated_at = now()
                          WHERE id = :id AND version = :version AND status = 'DRAFT'
                         """)
-                        .param("kind", n.kind().name())
-                        .param("title", n.title())
-                        .param("content", n.content())
-                        .param("level", n.level().name())
-                        .param("cadence", n.cadence().name())
-                        .param("unit", n.leadUnitId())
-                        .param("path", unitPath)
-                        .param("leader", n.leadLeaderId())
-                        .param("start", n.startDate())
-                        .param("deadline", n.deadline())
-                        .param("days", n.deadlineDays())
-                        .param("tags", n.tags().toArray(String[]::new))
+                        .params(fields(n, unitPath))
                         .param("id", id)
                         .param("version", version)
                         .update()
                 == 1;
+    }
+
+    /** The columns an item's registration and a draft's edit both write. */
+    private static java.util.Map<String, Object> fields(NewItem n, String unitPath) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("kind", n.kind().name());
+        p.put("title", n.title());
+        p.put("content", n.content());
+        p.put("level", n.level().name());
+        p.put("cadence", n.cadence().name());
+        p.put("unit", n.leadUnitId());
+        p.put("path", unitPath);
+        p.put("leader", n.leadLeaderId());
+        p.put("start", n.startDate());
+        p.put("deadline", n.deadline());
+        p.put("days", n.deadlineDays());
+        p.put("tags", n.tags().toArray(String[]::new));
+        return p;
     }
 
     /** Counts as a change of the item, so that a concurrent edit of the row itself is detected. */

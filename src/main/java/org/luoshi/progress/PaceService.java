@@ -41,11 +41,17 @@ public class PaceService {
 
     /** Pace of each item that is under way or done; drafts and cancelled items have none. */
     public Map<Long, Pace> of(Collection<ItemData> rows) {
+        List<Long> ids =
+                rows.stream().filter(PaceService::paced).map(ItemData::id).toList();
+        return of(rows, reports.ofItems(ids));
+    }
+
+    /** The same, with the items' reports already read (newest period first). */
+    public Map<Long, Pace> of(Collection<ItemData> rows, Map<Long, List<Report>> reps) {
         List<ItemData> paced = rows.stream().filter(PaceService::paced).toList();
         List<Long> ids = paced.stream().map(ItemData::id).toList();
         Map<Long, List<Indicator>> ind = indicators.ofItems(ids);
         Map<Long, List<Milestone>> steps = items.milestones(ids);
-        Map<Long, List<Report>> reps = reports.ofItems(ids);
         LocalDate today = LocalDate.now(clock);
         Map<Long, Pace> result = new HashMap<>();
         for (ItemData item : paced) {

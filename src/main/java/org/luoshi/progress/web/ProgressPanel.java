@@ -48,7 +48,7 @@ class ProgressPanel implements ItemPanel {
         Map<String, Object> m = new HashMap<>();
         List<Report> mine = reports.ofItem(user, item.id());
         LocalDate today = LocalDate.now(clock);
-        m.put("pace", pace.of(item));
+        m.put("pace", pace.of(List.of(item), Map.of(item.id(), mine)).get(item.id()));
         m.put("indicators", indicators.ofItems(List.of(item.id())).getOrDefault(item.id(), List.of()));
         m.put("reports", mine);
         m.put("missing", pace.missing(item, mine, today));
