@@ -35,6 +35,9 @@ public final class CommandLine {
                     新建账户（可授予管理员角色）；不给 --password 时生成临时密码，首次登录须修改。
               account reset-password --username U [--data DIR]
                     重置密码为一次性临时密码，首次登录须修改。
+              parse-summary FILE... [--json]
+                    解析工作总结（.txt 或 .docx，可为多篇的汇编）：标题、各级标题、下半年工作打算、遮盖的数字；不需要数据库。
+                    Parse work summaries into their outline.
               --help
                     显示本帮助。
 
@@ -59,7 +62,7 @@ public final class CommandLine {
             Arguments a = Arguments.parse(
                     args,
                     Set.of("port", "data", "username", "name", "unit", "roles", "password", "title"),
-                    Set.of("demo", "help"));
+                    Set.of("demo", "help", "json"));
             if (a.flag("help") || (!a.words().isEmpty() && a.words().getFirst().equals("help"))) {
                 out.print(HELP);
                 return 0;
@@ -84,6 +87,7 @@ public final class CommandLine {
                         default -> throw new UsageError("未知子命令 account " + words.get(1) + "（可用：create、reset-password）");
                     };
                 }
+                case "parse-summary" -> SummaryCommand.parse(words.subList(1, words.size()), a.flag("json"), out);
                 default -> throw new UsageError("未知命令 " + verb);
             };
         } catch (UsageError e) {

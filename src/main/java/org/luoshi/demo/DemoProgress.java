@@ -64,6 +64,9 @@ final class DemoProgress {
             if (!due.isBefore(today) || item.cadence() == Cadence.ONCE) {
                 break;
             }
+            if (due.isBefore(start)) {
+                continue; // a week that began on the weekend before the start: nothing done yet
+            }
             boolean latest =
                     !reports.dueOn(p.next()).isBefore(today) || p.next().start().isAfter(end);
             if (latest && n % 6 == 2 && item.status() == ItemStatus.IN_PROGRESS) {
