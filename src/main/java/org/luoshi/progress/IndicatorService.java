@@ -82,7 +82,7 @@ public class IndicatorService {
         if (specs.size() > MAX_INDICATORS) {
             throw DomainException.invalid("indicator.many", "indicators", "一个事项最多{0}个指标", MAX_INDICATORS);
         }
-        List<Indicator> existing = ofItems(List.of(itemId), false).getOrDefault(itemId, List.of());
+        List<Indicator> existing = ofItems(List.of(itemId), false, null).getOrDefault(itemId, List.of());
         Set<Long> known = new HashSet<>(existing.stream().map(Indicator::id).toList());
         Set<Long> kept = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -144,7 +144,7 @@ public class IndicatorService {
      */
     @Transactional
     public void share(ItemData parent, List<ItemData> children) {
-        List<Indicator> of = ofItems(List.of(parent.id()), false).getOrDefault(parent.id(), List.of());
+        List<Indicator> of = ofItems(List.of(parent.id()), false, null).getOrDefault(parent.id(), List.of());
         if (of.isEmpty() || children.isEmpty()) {
             return;
         }
@@ -168,10 +168,15 @@ public class IndicatorService {
 
     /** Indicators of many items with current values, parents rolled up from their children. */
     public Map<Long, List<Indicator>> ofItems(Collection<Long> itemIds) {
-        return ofItems(itemIds, true);
+        return ofItems(itemIds, true, null);
     }
 
-    private Map<Long, List<Indicator>> ofItems(Collection<Long> itemIds, boolean rollUp) {
+    /** As they stood at the end of {@code day}: only reports of periods ended by then count. */
+    public Map<Long, List<Indicator>> ofItems(Collection<Long> itemIds, java.time.LocalDate day) {
+        return ofItems(itemIds, true, day);
+    }
+
+    private Map<Long, List<Indicator>> ofItems(Collection<Long> itemIds, boolean rollUp, java.time.LocalDate day) {
         Map<Long, List<Indicator>> result = new HashMap<>();
         if (itemIds.isEmpty()) {
             return result;
@@ -185,36 +190,41 @@ public class IndicatorService {
                           FROM indicator i
                           LEFT JOIN LATERAL (SELECT sum(v.value) AS total, count(*) AS n
                                                FROM indicator_value v JOIN progress_report r ON r.id = v.report_id
-                                              WHERE v.indicator_id = i.id AND r.status IN ('SUBMITTED', 'ACCEPTED')) s
+                                              WHERE v.indicator_id = i.id AND r.status IN ('SUBMITTED', 'ACCEPTED')
+                                                AND r.period_end <= :day) s
                                  ON true
                           LEFT JOIN LATERAL (SELECT v.value
                                                FROM indicator_value v JOIN progress_report r ON r.id = v.report_id
                                               WHERE v.indicator_id = i.id AND r.status IN ('SUBMITTED', 'ACCEPTED')
+                                                AND r.period_end <= :day
                                               ORDER BY r.period_end DESC LIMIT 1) l ON true
                          WHERE i.item_id = ANY(:ids)
                          ORDER BY i.item_id, i.seq
-                        """).param("ids", itemIds.toArray(Long[]::new)).query(rs -> {
-            result.computeIfAbsent(rs.getLong("item_id"), k -> new ArrayList<>())
-                    .add(new Indicator(
-                            rs.getLong("id"),
-                            rs.getLong("item_id"),
-                            rs.getInt("seq"),
-                            rs.getString("name"),
-                            rs.getString("measure"),
-                            rs.getBigDecimal("baseline"),
-                            rs.getBigDecimal("target"),
-                            Direction.valueOf(rs.getString("direction")),
-                            Accumulation.valueOf(rs.getString("accumulation")),
-                            rs.getBigDecimal("weight"),
-                            rs.getBigDecimal("current")));
-        });
+                        """)
+                .param("ids", itemIds.toArray(Long[]::new))
+                .param("day", day == null ? java.time.LocalDate.of(9999, 12, 31) : day)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong("item_id"), k -> new ArrayList<>())
+                            .add(new Indicator(
+                                    rs.getLong("id"),
+                                    rs.getLong("item_id"),
+                                    rs.getInt("seq"),
+                                    rs.getString("name"),
+                                    rs.getString("measure"),
+                                    rs.getBigDecimal("baseline"),
+                                    rs.getBigDecimal("target"),
+                                    Direction.valueOf(rs.getString("direction")),
+                                    Accumulation.valueOf(rs.getString("accumulation")),
+                                    rs.getBigDecimal("weight"),
+                                    rs.getBigDecimal("current")));
+                });
         if (rollUp) {
-            rollUp(result);
+            rollUp(result, day);
         }
         return result;
     }
 
-    private void rollUp(Map<Long, List<Indicator>> result) {
+    private void rollUp(Map<Long, List<Indicator>> result, java.time.LocalDate day) {
         List<Long> waiting = result.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(i -> i.current() == null))
                 .map(Map.Entry::getKey)
@@ -228,7 +238,7 @@ public class IndicatorService {
         if (allChildren.isEmpty()) {
             return;
         }
-        Map<Long, List<Indicator>> ofChildren = ofItems(allChildren, true);
+        Map<Long, List<Indicator>> ofChildren = ofItems(allChildren, true, day);
         for (Long parent : waiting) {
             List<Indicator> rolled = new ArrayList<>();
             for (Indicator i : result.get(parent)) {

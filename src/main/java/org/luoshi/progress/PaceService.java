@@ -78,6 +78,52 @@ public class PaceService {
         return result;
     }
 
+    /** An item as it stood at the end of a day: its pace, indicators and newest counted report then. */
+    public record Standing(ItemData item, Pace pace, List<Indicator> indicators, Report latest, boolean closedBy) {}
+
+    /**
+     * Where each item stood at the end of {@code day} (a half-year's last day, say): only reports of
+     * periods ended by then count, and an item closed later was still open then.
+     */
+    public Map<Long, Standing> asOf(Collection<ItemData> rows, LocalDate day) {
+        List<ItemData> paced = rows.stream().filter(PaceService::paced).toList();
+        List<Long> ids = paced.stream().map(ItemData::id).toList();
+        Map<Long, List<Indicator>> ind = indicators.ofItems(ids, day);
+        Map<Long, List<Report>> reps = reports.ofItems(ids);
+        Map<Long, List<Milestone>> steps = items.milestones(ids);
+        Map<Long, Standing> result = new HashMap<>();
+        java.time.Instant endOfDay =
+                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        for (ItemData item : paced) {
+            List<Report> mine = reps.getOrDefault(item.id(), List.of()).stream()
+                    .filter(r -> r.status().counts() && !r.periodEnd().isAfter(day))
+                    .toList();
+            List<Milestone> ms = steps.getOrDefault(item.id(), List.of());
+            boolean closed = item.status() == ItemStatus.CLOSED
+                    && item.closedAt() != null
+                    && item.closedAt().isBefore(endOfDay);
+            Report latest = mine.isEmpty() ? null : mine.getFirst();
+            Pace pace = policy.assess(new PacePolicy.Facts(
+                    ReportService.spanStart(item),
+                    item.deadline(),
+                    day,
+                    closed,
+                    ind.getOrDefault(item.id(), List.of()),
+                    (int) ms.stream()
+                            .filter(m -> m.done() && !m.doneOn().isAfter(day))
+                            .count(),
+                    ms.size(),
+                    mine.stream()
+                            .filter(r -> r.percentComplete() != null)
+                            .findFirst()
+                            .map(r -> r.percentComplete().doubleValue())
+                            .orElse(null),
+                    false));
+            result.put(item.id(), new Standing(item, pace, ind.getOrDefault(item.id(), List.of()), latest, closed));
+        }
+        return result;
+    }
+
     public Pace of(ItemData item) {
         return of(List.of(item)).get(item.id());
     }

@@ -578,6 +578,75 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void aSupervisorReadsAnOldSummaryAndTurnsItsPlansIntoDrafts() {
+        String summary = """
+                内部资料 禁止外传
+                临江区科技局2026年上半年工作总结和下半年工作安排
+                一、上半年工作完成情况
+                （一）创新平台建设。新建研发中心X家。
+                二、存在的问题
+                企业研发投入偏低。
+                三、下半年工作安排
+                一是培育高新技术企业, 年内新增20家。
+                二是建设科技企业孵化器。
+                """;
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("总结解析"))
+                .click();
+        page.locator("#summary-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "科技局总结.txt", "text/plain", summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("#summary-parse").click();
+        assertThat(page.locator("#summary-count")).containsText("找到 1 篇");
+        assertThat(page.locator(".summary-doc")).containsText("三、下半年工作安排");
+        assertThat(page.locator(".summary-doc")).containsText("遮盖的数字 1 处");
+        shot("60-summary-outline");
+        page.locator("#pick-0").check();
+        page.locator("#pick-1").check();
+        // no unit chosen: refused, the ticks and the plans stay
+        page.locator("#summary-register").click();
+        assertThat(page.locator("#summary-failure")).containsText("请选择");
+        assertThat(page.locator("#pick-1")).isChecked();
+        shot("60b-summary-plans-refused");
+        page.locator("#unitId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
+        page.locator("#summary-register").click();
+        assertThat(page.locator(".alert.notice")).containsText("已把 2 项");
+        assertThat(page.locator("#ledger")).containsText("培育高新技术企业, 年内新增20家");
+        assertThat(page.locator("#ledger")).containsText("建设科技企业孵化器");
+    }
+
+    @Test
+    void aSupervisorReadsTheHalfYearSummaryEditsItAndDownloadsIt() {
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("半年工作总结"))
+                .click();
+        page.locator("#unit").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
+        page.locator("#draft-show").click();
+        assertThat(page.locator("#summary-draft h2")).containsText("临江区");
+        assertThat(page.locator("#summary-draft")).containsText("一、");
+        assertThat(page.locator("#summary-draft")).containsText("三、");
+        // each figure is a link to where it came from
+        com.microsoft.playwright.Locator figure =
+                page.locator("#view-summary-totals a.figure").first();
+        assertThat(figure).hasAttribute("href", java.util.regex.Pattern.compile("/items\\?unit="));
+        shot("61-summary-draft");
+        page.locator("#summary-draft details summary").first().click();
+        com.microsoft.playwright.Locator box = page.locator("#edit-summary-totals");
+        String before = box.inputValue();
+        box.fill(before + "全区上下真抓实干。");
+        page.locator("#draft-save").click();
+        assertThat(page.locator(".alert.notice")).containsText("修改已保存");
+        assertThat(page.locator("#view-summary-totals")).containsText("全区上下真抓实干。");
+        assertThat(page.locator("#summary-draft")).containsText("已有人工修改");
+        com.microsoft.playwright.Download download =
+                page.waitForDownload(() -> page.locator("#draft-docx").click());
+        assertThat(download.suggestedFilename()).endsWith(".docx");
+        shot("62-summary-edited");
+    }
+
+    @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
