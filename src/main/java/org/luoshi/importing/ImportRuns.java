@@ -141,6 +141,7 @@ public class ImportRuns {
     }
 
     private List<Run> runs(CurrentUser user, Long id, int limit) {
+        abandoned();
         return jdbc.sql("""
                         SELECT * FROM import_run WHERE created_by = :by AND (CAST(:id AS bigint) IS NULL OR id = :id)
                          ORDER BY id DESC LIMIT :limit
@@ -172,11 +173,26 @@ public class ImportRuns {
                 .list();
     }
 
-    /** Runs this node left behind when it stopped are not running any more. */
+    /** Every few seconds: the runs of this node are alive. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 5_000)
+    void heartbeat() {
+        if (!live.isEmpty()) {
+            jdbc.sql("UPDATE import_run SET heartbeat_at = now() WHERE id = ANY(:ids) AND status = 'RUNNING'")
+                    .param("ids", live.keySet().toArray(Long[]::new))
+                    .update();
+        }
+    }
+
+    /**
+     * Runs whose node stopped saying they are alive (it was stopped or killed) are not running any
+     * more; their one transaction never committed, so nothing of them was written.
+     */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void abandoned() {
-        jdbc.sql("UPDATE import_run SET status = 'FAILED', message = '服务重启，导入未完成，未写入任何数据', finished_at = now()"
-                        + " WHERE status = 'RUNNING' AND created_at < now() - interval '1 hour'")
+        jdbc.sql("UPDATE import_run SET status = 'FAILED', message = '导入中断（服务停止），未写入任何数据，请重新导入',"
+                        + " finished_at = now() WHERE status = 'RUNNING' AND heartbeat_at < now() - interval '30 seconds'"
+                        + " AND NOT (id = ANY(:live))")
+                .param("live", live.keySet().toArray(Long[]::new))
                 .update();
     }
 }

@@ -52,6 +52,7 @@ public class LedgerImporter {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final NameMappings mappings;
 
     LedgerImporter(
             ItemService items,
@@ -60,7 +61,9 @@ public class LedgerImporter {
             DataScopes scopes,
             JdbcClient jdbc,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            NameMappings mappings) {
+        this.mappings = mappings;
         this.items = items;
         this.units = units;
         this.accounts = accounts;
@@ -240,7 +243,19 @@ public class LedgerImporter {
             unitsById.put(u.id(), u);
         }
         NameMatcher leaders = new NameMatcher();
-        accounts.namesWithRole(Role.LEADER).forEach((id, name) -> leaders.add(id, name));
+        Map<Long, String> leaderNames = accounts.namesWithRole(Role.LEADER);
+        leaderNames.forEach((id, name) -> leaders.add(id, name));
+        // names this unit's supervisors mapped by hand, as long as what they name is still there
+        mappings.of(user, NameMappings.Kind.UNIT).forEach((name, id) -> {
+            if (unitsById.containsKey(id)) {
+                unitNames.alias(name, id);
+            }
+        });
+        mappings.of(user, NameMappings.Kind.LEADER).forEach((name, id) -> {
+            if (leaderNames.containsKey(id)) {
+                leaders.alias(name, id);
+            }
+        });
         int year = LocalDate.now(clock).getYear();
         LocalDate today = LocalDate.now(clock);
         List<Planned> planned = new ArrayList<>();
@@ -272,7 +287,8 @@ public class LedgerImporter {
                             Column.LEAD_UNIT,
                             unitNames.ambiguous(name)
                                     ? "单位名称“" + name + "”对应多个单位，请写全称"
-                                    : "未找到单位“" + name + "”（不存在或不在您的督查辖区内）");
+                                    : "未找到单位“" + name + "”（不存在或不在您的督查辖区内；若是别称，可在“名称对照”中指定它对应的单位）",
+                            unitNames.ambiguous(name) ? null : new RowError.Unmatched(NameMappings.Kind.UNIT, name));
                 } else if (!unitIds.contains(id)) {
                     unitIds.add(id);
                 }
@@ -282,7 +298,8 @@ public class LedgerImporter {
                 if (id == null) {
                     c.error(
                             Column.CO_UNITS,
-                            unitNames.ambiguous(name) ? "单位名称“" + name + "”对应多个单位，请写全称" : "未找到配合单位“" + name + "”");
+                            unitNames.ambiguous(name) ? "单位名称“" + name + "”对应多个单位，请写全称" : "未找到配合单位“" + name + "”",
+                            unitNames.ambiguous(name) ? null : new RowError.Unmatched(NameMappings.Kind.UNIT, name));
                 } else if (!unitIds.contains(id)) {
                     unitIds.add(id);
                 }
@@ -292,7 +309,11 @@ public class LedgerImporter {
             if (!leaderText.isEmpty()) {
                 leader = leaders.find(split(leaderText).getFirst());
                 if (leader == null) {
-                    c.error(Column.LEADER, "未找到牵头领导“" + leaderText + "”");
+                    c.error(
+                            Column.LEADER,
+                            "未找到牵头领导“" + leaderText + "”",
+                            new RowError.Unmatched(
+                                    NameMappings.Kind.LEADER, split(leaderText).getFirst()));
                 }
             }
             String deadlineText = c.get(Column.DEADLINE);
@@ -428,8 +449,12 @@ public class LedgerImporter {
         }
 
         void error(Column c, String reason) {
+            error(c, reason, null);
+        }
+
+        void error(Column c, String reason, RowError.Unmatched unmatched) {
             Integer i = columns.get(c);
-            errors.add(new RowError(row.sheet(), row.number(), i == null ? "" : headers.get(i), reason));
+            errors.add(new RowError(row.sheet(), row.number(), i == null ? "" : headers.get(i), reason, unmatched));
             failed = true;
         }
 

@@ -13,6 +13,12 @@ import java.util.Map;
 final class NameMatcher {
 
     private final Map<String, List<Long>> byKey = new HashMap<>();
+    private final Map<String, Long> aliases = new HashMap<>();
+
+    /** A name saved by a person as standing for {@code id}: it wins over every guess. */
+    void alias(String key, long id) {
+        aliases.put(key, id);
+    }
 
     /** Registers an id under each way its name may be written. */
     void add(long id, String... names) {
@@ -32,6 +38,9 @@ final class NameMatcher {
     /** The single id the name stands for, else null (none, or more than one). */
     Long find(String name) {
         String k = key(name);
+        if (aliases.containsKey(k)) {
+            return aliases.get(k);
+        }
         List<Long> ids = byKey.get(k);
         if (ids == null) {
             // "张志远副市长", "张志远同志": a known name followed by a title
@@ -48,6 +57,9 @@ final class NameMatcher {
     }
 
     boolean ambiguous(String name) {
+        if (aliases.containsKey(key(name))) {
+            return false;
+        }
         List<Long> ids = byKey.get(key(name));
         return ids != null && ids.size() > 1;
     }

@@ -177,6 +177,110 @@ class CommandLineIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aLedgerImportKilledMidwayLeavesNothingBehind(@TempDir Path data) throws Exception {
+        int port = freePort();
+        Map<String, String> env = Map.of("LUOSHI_DEMO_PASSWORD", "Crash#2026");
+        Path sheet = data.resolveSibling(data.getFileName() + "-ledger.xlsx");
+        org.luoshi.bench.LedgerFile.main(new String[] {"4000", sheet.toString(), "2099", "断电测试"});
+        String base = "http://localhost:" + port;
+        Process server =
+                JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
+        long before;
+        long runId;
+        try {
+            awaitLogin(port, server);
+            String token = token(base, "Crash#2026");
+            before = total(base, token);
+            var started = org.luoshi.support.Api.multipart(
+                    base + "/api/v1/imports/ledger?background=true",
+                    token,
+                    "file",
+                    "台账.xlsx",
+                    Files.readAllBytes(sheet));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            runId = Long.parseLong(started.body().replaceAll(".*\"runId\":(\\d+).*", "$1"));
+            // kill -9 once rows are being written inside the import's one transaction
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            String state = "";
+            while (Instant.now().isBefore(deadline)) {
+                state = get(base + "/api/v1/imports/runs/" + runId, token);
+                var done = java.util.regex.Pattern.compile("\"done\":(\\d+)").matcher(state);
+                if (done.find() && Integer.parseInt(done.group(1)) >= 200) {
+                    break;
+                }
+                assertThat(state).contains("\"status\":\"RUNNING\"");
+                Thread.sleep(100);
+            }
+            assertThat(state).as("the import was caught while writing").containsPattern("\"done\":[1-9]\\d{2,}");
+        } finally {
+            stop(server, true);
+        }
+
+        Process again =
+                JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
+        try {
+            awaitLogin(port, again);
+            String token = token(base, "Crash#2026");
+            assertThat(total(base, token))
+                    .as("no row of the killed import was kept")
+                    .isEqualTo(before);
+            assertThat(get(base + "/api/v1/items?q=断电测试&size=1", token)).contains("\"total\":0");
+            // once its heartbeat is old, the run is said to have been interrupted
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            String state = get(base + "/api/v1/imports/runs/" + runId, token);
+            while (state.contains("RUNNING") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(1_000);
+                state = get(base + "/api/v1/imports/runs/" + runId, token);
+            }
+            assertThat(state).contains("\"status\":\"FAILED\"", "导入中断");
+            var verify = JarProcess.run(Map.of(), "audit", "verify", "--data", data.toString());
+            assertThat(verify.exit()).as(verify.output()).isZero();
+        } finally {
+            stop(again, false);
+            Files.deleteIfExists(sheet);
+        }
+    }
+
+    /** A supervisor's token, once the demo city has loaded (the login page answers before that). */
+    private static String token(String base, String password) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            String body = tokenBody(base, password);
+            if (body.contains("\"token\"") || Instant.now().isAfter(deadline)) {
+                return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static String tokenBody(String base, String password) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"supervisor\",\"password\":\"" + password + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String get(String url, String token) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(url.replace("断电测试", java.net.URLEncoder.encode("断电测试", "UTF-8"))))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static long total(String base, String token) throws IOException, InterruptedException {
+        return Long.parseLong(get(base + "/api/v1/items?size=1", token).replaceAll(".*\"total\":(\\d+).*", "$1"));
+    }
+
     private String lastLoginRedirect;
 
     private int signIn(int port, String username, String password) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -186,7 +187,7 @@ class LedgerImportIT extends IntegrationTest {
                 .toList();
         assertThat(errors)
                 .containsExactly(
-                        "重点工作!5 [责任单位] 未找到单位“临江县”（不存在或不在您的督查辖区内）",
+                        "重点工作!5 [责任单位] 未找到单位“临江县”（不存在或不在您的督查辖区内；若是别称，可在“名称对照”中指定它对应的单位）",
                         "重点工作!6 [重点任务] 事项名称为空",
                         "重点工作!7 [时间节点] 无法识别的日期“长期坚持”（可写 2026-06-30、2026年6月30日、6月底前、年底前）",
                         "重点工作!8 [时间节点] 完成时限 2001-06-30 已过",
@@ -198,6 +199,71 @@ class LedgerImportIT extends IntegrationTest {
                         "重点工作!14 [责任单位] 牵头单位为空",
                         "重点工作!15 [重点任务] 事项名称超过200个字（现有201个字）");
         assertThat(items()).as("nothing of a sheet with bad rows is written").isEqualTo(before);
+    }
+
+    @Test
+    void aNameMappedOnceIsFoundInEveryLaterImportOfTheUnit() throws Exception {
+        byte[] file = ledger(List.of(List.of(1, "建设滨江绿道", "", "张市长", "江城开发区", "", "2099-06-30", "", "")), false);
+        Api.Response first = upload(file, true);
+        assertThat(first.status()).isEqualTo(422);
+        List<String> unmatched = first.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("unmatched").get("kind").asString() + ":"
+                        + e.get("unmatched").get("name").asString())
+                .toList();
+        assertThat(unmatched).containsExactly("UNIT:江城开发区", "LEADER:张市长");
+
+        long county = unitId("SF-LJ");
+        long leader = jdbc.sql("SELECT id FROM account WHERE username = 'leader'")
+                .query(Long.class)
+                .single();
+        // a liaison may not map; a unit outside the jurisdiction may not be the target
+        String liaison = api.token("liaison", DEMO_PASSWORD);
+        assertThat(api.put(
+                                "/api/v1/imports/mappings",
+                                liaison,
+                                Map.of("kind", "UNIT", "name", "江城开发区", "targetId", county))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.put(
+                                "/api/v1/imports/mappings",
+                                supervisor,
+                                Map.of("kind", "UNIT", "name", "江城开发区", "targetId", 999_999))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.put(
+                                "/api/v1/imports/mappings",
+                                supervisor,
+                                Map.of("kind", "UNIT", "name", "江城开发区", "targetId", county))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.put(
+                                "/api/v1/imports/mappings",
+                                supervisor,
+                                Map.of("kind", "LEADER", "name", "张市长", "targetId", leader))
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response second = upload(file, true);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/imports/mappings", supervisor)
+                        .json()
+                        .get("mappings")
+                        .size())
+                .isEqualTo(2);
+
+        assertThat(api.delete(
+                                "/api/v1/imports/mappings?kind=UNIT&name="
+                                        + java.net.URLEncoder.encode("江城开发区", java.nio.charset.StandardCharsets.UTF_8),
+                                supervisor)
+                        .status())
+                .isEqualTo(204);
+        assertThat(upload(file, true).status()).isEqualTo(422);
+        api.delete(
+                "/api/v1/imports/mappings?kind=LEADER&name="
+                        + java.net.URLEncoder.encode("张市长", java.nio.charset.StandardCharsets.UTF_8),
+                supervisor);
     }
 
     @Test

@@ -561,6 +561,22 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator("#import-errors")).containsText("未找到单位“临江县”");
         assertThat(page.locator("#import-errors")).containsText("无法识别的日期“明年”");
         shot("50-import-errors");
+        // "临江县" is what this bureau's sheets call 临江区: say so once, and the check finds it
+        com.microsoft.playwright.Locator map =
+                page.locator("#import-errors form.map-form").first();
+        map.locator("select").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
+        map.locator("button").click();
+        assertThat(page.locator("#import-errors .map-saved")).containsText("临江县");
+        page.locator("#file")
+                .setInputFiles(
+                        new com.microsoft.playwright.options.FilePayload("台账.xlsx", "application/octet-stream", bad));
+        page.locator("#check").click();
+        assertThat(page.locator("#import-errors")).not().containsText("临江县");
+        assertThat(page.locator("#import-errors")).containsText("无法识别的日期“明年”");
+        page.navigate(base() + "/imports");
+        assertThat(page.locator("#name-mappings")).containsText("临江县");
+        page.locator("#name-mappings button").first().click();
+        assertThat(page.locator("#name-mappings")).hasCount(0);
         page.locator("#file")
                 .setInputFiles(
                         new com.microsoft.playwright.options.FilePayload("台账.xlsx", "application/octet-stream", good));

@@ -10,6 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.luoshi.DomainException;
 import org.luoshi.importing.ImportResult;
 import org.luoshi.importing.LedgerImporter;
+import org.luoshi.importing.NameMappings;
 import org.luoshi.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,15 +35,54 @@ class ImportPageController {
     private final LedgerImporter importer;
     private final org.luoshi.importing.ImportRuns runs;
 
-    ImportPageController(LedgerImporter importer, org.luoshi.importing.ImportRuns runs) {
+    private final NameMappings mappings;
+    private final org.luoshi.org.UnitQuery unitQuery;
+    private final org.luoshi.security.AccountQuery accounts;
+
+    ImportPageController(
+            LedgerImporter importer,
+            org.luoshi.importing.ImportRuns runs,
+            NameMappings mappings,
+            org.luoshi.org.UnitQuery unitQuery,
+            org.luoshi.security.AccountQuery accounts) {
         this.importer = importer;
         this.runs = runs;
+        this.mappings = mappings;
+        this.unitQuery = unitQuery;
+        this.accounts = accounts;
     }
 
     @GetMapping("/imports")
     String page(CurrentUser user, Model model) {
         model.addAttribute("recent", runs.recent(user));
+        model.addAttribute("mappings", mappings.list(user));
         return "imports/page";
+    }
+
+    /** 名称对照 saved from a row of the error report: the next check finds the name. */
+    @PostMapping("/imports/mappings")
+    String map(
+            CurrentUser user,
+            @RequestParam NameMappings.Kind kind,
+            @RequestParam String name,
+            @RequestParam(required = false) Long targetId,
+            Model model) {
+        try {
+            NameMappings.Mapping m = mappings.save(user, kind, name, targetId);
+            model.addAttribute("mapped", m);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.FORBIDDEN) {
+                throw e;
+            }
+            model.addAttribute("mapFailure", e.getMessage());
+        }
+        return "imports/mapped :: mapped";
+    }
+
+    @PostMapping("/imports/mappings/delete")
+    String unmap(CurrentUser user, @RequestParam NameMappings.Kind kind, @RequestParam String name) {
+        mappings.delete(user, kind, name);
+        return "redirect:/imports";
     }
 
     /** A background import's state: polled by its progress bar until it is done. */
@@ -55,6 +95,7 @@ class ImportPageController {
     @PostMapping("/imports")
     String run(
             CurrentUser user,
+            org.luoshi.org.UnitScope scope,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "LEDGER") LedgerImporter.Mode mode,
             @RequestParam(defaultValue = "true") boolean dryRun,
@@ -80,6 +121,10 @@ class ImportPageController {
             }
             model.addAttribute("result", result);
             model.addAttribute("fileName", file.getOriginalFilename());
+            if (result.errors().stream().anyMatch(e -> e.unmatched() != null)) {
+                model.addAttribute("mapUnits", unitQuery.search("", scope, 500));
+                model.addAttribute("mapLeaders", accounts.namesWithRole(org.luoshi.security.Role.LEADER));
+            }
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
