@@ -68,6 +68,8 @@ final class SheetReader {
                 }
             }
             return rows;
+        } catch (org.apache.poi.EmptyFileException e) {
+            throw DomainException.invalid("import.empty", "file", "文件是空的，不是有效的 Excel 工作簿（.xlsx）");
         } catch (OpenXML4JException | org.apache.poi.UnsupportedFileFormatException e) {
             throw DomainException.invalid(
                     "import.notXlsx", "file", "文件不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再导入");

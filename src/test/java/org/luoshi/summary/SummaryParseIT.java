@@ -110,9 +110,15 @@ class SummaryParseIT extends IntegrationTest {
                 "/api/v1/summaries/parse", liaison, "a.docx", "PK\u0003\u0004broken".getBytes(StandardCharsets.UTF_8));
         assertThat(corrupt.status()).isEqualTo(400);
         assertThat(corrupt.body()).contains("不是有效的 Word 文档");
-        // a 12 MB text: refused by size before it is read
+        // 12 MB: within the upload limit, refused by the parser's own before it is read
         Api.Response large = api.upload("/api/v1/summaries/parse", liaison, "big.txt", new byte[12 * 1024 * 1024]);
-        assertThat(large.status()).isIn(400, 413);
-        assertThat(large.body()).contains("MB");
+        assertThat(large.status()).isEqualTo(400);
+        assertThat(large.body()).contains("10 MB");
+        // 50 MB of text: refused at the door, never held whole
+        byte[] fifty = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(fifty, (byte) 'a');
+        Api.Response huge = api.upload("/api/v1/summaries/parse", liaison, "huge.txt", fifty);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body()).contains("文件超过允许的大小上限");
     }
 }
