@@ -68,10 +68,11 @@ public record SummaryDraft(
             int seriouslyLagging,
             int overdue) {}
 
-    /** The words to lay out as an official document, signed by the unit on {@code date}. */
-    public org.luoshi.document.OfficialText official(String date) {
+    /** The words to lay out as an official document, signed by the unit on {@code day}. */
+    public org.luoshi.document.OfficialText official(LocalDate day) {
         List<org.luoshi.document.OfficialText.Block> body = new java.util.ArrayList<>();
         sections.forEach(s -> blocks(s, body));
+        String date = day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
         return new org.luoshi.document.OfficialText(title, body, unitName, date);
     }
 

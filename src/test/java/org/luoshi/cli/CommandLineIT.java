@@ -197,7 +197,8 @@ class CommandLineIT extends IntegrationTest {
                     token,
                     "file",
                     "台账.xlsx",
-                    Files.readAllBytes(sheet));
+                    Files.readAllBytes(sheet),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             runId = Long.parseLong(started.body().replaceAll(".*\"runId\":(\\d+).*", "$1"));
             // kill -9 once rows are being written inside the import's one transaction

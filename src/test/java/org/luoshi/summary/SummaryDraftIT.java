@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,22 +288,13 @@ class SummaryDraftIT extends IntegrationTest {
             t.createParagraph().createRun().setText("{{落款}}");
             t.write(template);
         }
-        String boundary = "----summary" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"; filename=\"t.docx\""
-                        + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes());
-        body.writeBytes(template.toByteArray());
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes());
-        HttpResponse<byte[]> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/summaries/draft/render?unit=" + county
-                                        + "&period=" + period()))
-                                .header("Authorization", "Bearer " + supervisor)
-                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = Api.multipart(
+                base() + "/api/v1/summaries/draft/render?unit=" + county + "&period=" + period(),
+                supervisor,
+                "template",
+                "t.docx",
+                template.toByteArray(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         try (XWPFDocument doc = new XWPFDocument(new java.io.ByteArrayInputStream(r.body()))) {
             assertThat(doc.getParagraphs().getFirst().getText()).startsWith("临江区");

@@ -62,37 +62,36 @@ public final class Api {
     /** One file as the form part {@code file}, the way a browser or an integration sends it. */
     public Response upload(String path, String token, String name, byte[] data) {
         String boundary = "----luoshi" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.writeBytes(data);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(
                 HttpRequest.newBuilder(URI.create(base + path))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, "file", name, data))),
                 token);
     }
 
-    /** A multipart upload to any URL, for processes outside the test's own server. */
-    public static HttpResponse<String> multipart(String url, String token, String field, String name, byte[] data)
-            throws IOException, InterruptedException {
-        String boundary = "----luoshi" + System.nanoTime();
+    private static byte[] body(String boundary, String field, String name, byte[] data) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                         + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.writeBytes(data);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** A multipart upload to any URL, for processes outside the test's own server. */
+    public static <T> HttpResponse<T> multipart(
+            String url, String token, String field, String name, byte[] data, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        String boundary = "----luoshi" + System.nanoTime();
         return java.net.http.HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(url))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, field, name, data)))
                                 .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                        handler);
     }
 
     public byte[] bytes(String path, String token) {

@@ -95,9 +95,8 @@ class SummaryDraftApiController {
         return docx(d, Gbt9704.fill(template.getBytes(), d.official(today())));
     }
 
-    private String today() {
-        LocalDate t = LocalDate.now(clock);
-        return t.getYear() + "年" + t.getMonthValue() + "月" + t.getDayOfMonth() + "日";
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     static ResponseEntity<byte[]> docx(SummaryDraft d, byte[] bytes) {

@@ -64,9 +64,7 @@ class SummaryDraftPageController {
     org.springframework.http.ResponseEntity<byte[]> docx(
             CurrentUser user, UnitScope scope, @RequestParam long unit, @RequestParam String period) {
         var d = drafts.get(user, scope, unit, period, false);
-        LocalDate t = LocalDate.now(clock);
-        String date = t.getYear() + "年" + t.getMonthValue() + "月" + t.getDayOfMonth() + "日";
-        return SummaryDraftApiController.docx(d, org.luoshi.document.Gbt9704.render(d.official(date)));
+        return SummaryDraftApiController.docx(d, org.luoshi.document.Gbt9704.render(d.official(LocalDate.now(clock))));
     }
 
     @PostMapping("/summaries/draft")
