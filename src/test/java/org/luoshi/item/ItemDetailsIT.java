@@ -232,6 +232,34 @@ class ItemDetailsIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aBackgroundExportIsFollowedToItsFileAndIsNobodyElses() throws Exception {
+        String filter = "kind=PROJECT&unit=" + unitId("SF-LJ");
+        Api.Response started = api.post("/api/v1/items/export?sort=CODE&" + filter, supervisor, Map.of());
+        assertThat(started.status()).isEqualTo(202);
+        long id = started.json().get("exportId").asLong();
+        JsonNode run = api.get("/api/v1/exports/" + id, supervisor).json();
+        for (int i = 0; i < 600 && run.get("status").asString().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            run = api.get("/api/v1/exports/" + id, supervisor).json();
+        }
+        assertThat(run.get("status").asString()).isEqualTo("DONE");
+        int total = api.get("/api/v1/items?size=1&" + filter, supervisor)
+                .json()
+                .get("total")
+                .asInt();
+        assertThat(run.get("total").asInt()).isEqualTo(total);
+        assertThat(run.get("percent").asInt()).isEqualTo(100);
+        byte[] xlsx = api.bytes(run.get("file").asString(), supervisor);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(total);
+        }
+        // another person's export does not exist for him
+        String liaison = api.token("liaison", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/exports/" + id, liaison).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/exports/" + id + "/file", liaison).status()).isEqualTo(404);
+    }
+
     private static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
     }

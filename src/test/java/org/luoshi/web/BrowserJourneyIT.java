@@ -663,6 +663,26 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void aLargeExportRunsInTheBackgroundAndIsFoundAgain() {
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.navigate(base() + "/items?kind=PROJECT");
+        // the button shows for views over 5,000 rows; the form behind it is the same for any view
+        page.evaluate("document.getElementById('export-form').submit()");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/items/exports\\?run=\\d+"));
+        assertThat(page.locator("#export-download"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(60_000));
+        com.microsoft.playwright.Download download =
+                page.waitForDownload(() -> page.locator("#export-download").click());
+        org.assertj.core.api.Assertions.assertThat(download.failure()).isNull();
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".xlsx");
+        shot("63-export-done");
+        page.navigate(base() + "/items/exports");
+        assertThat(page.locator("#recent-exports")).containsText("完成");
+    }
+
+    @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));

@@ -105,11 +105,7 @@ class ItemApiController {
     /** The ledger as .xlsx, with the query parameters of the ledger page (unit, leader, tag, source…). */
     @GetMapping("/export")
     org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, LedgerParams params) {
-        String unitPath = params.unit() == null
-                ? null
-                : units.find(params.unit(), UnitScope.all())
-                        .map(u -> u.path().value())
-                        .orElse("/none/");
+        String unitPath = export.unitPath(params);
         return ResponseEntity.ok()
                 .header(
                         org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,

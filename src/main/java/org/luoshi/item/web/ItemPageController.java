@@ -92,6 +92,7 @@ class ItemPageController {
                         .map(ItemData::id)
                         .collect(Collectors.toSet()));
         model.addAttribute("hasNext", (long) params.pageNumber() * PAGE_SIZE < result.total());
+        model.addAttribute("directRows", LedgerExportRuns.DIRECT_ROWS);
         model.addAttribute("statuses", ItemStatus.values());
         model.addAttribute("kinds", ItemKind.values());
         model.addAttribute("levels", ItemLevel.values());

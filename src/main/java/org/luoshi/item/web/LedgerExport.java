@@ -60,11 +60,30 @@ class LedgerExport {
         this.accounts = accounts;
     }
 
+    /** The lead-unit subtree the view is narrowed to, as a path; "/none/" for a unit that is not there. */
+    String unitPath(LedgerParams params) {
+        return params.unit() == null
+                ? null
+                : units.find(params.unit(), org.luoshi.org.UnitScope.all())
+                        .map(u -> u.path().value())
+                        .orElse("/none/");
+    }
+
     /**
      * Writes the view page by page into a streaming workbook: only a window of rows and one page of
      * details are in memory at a time, whatever the view's size up to {@link #MAX_ROWS}.
      */
     byte[] write(CurrentUser user, LedgerParams params, String unitPath, LocalDate today) {
+        return write(user, params, unitPath, today, (done, total) -> {});
+    }
+
+    /** Told after each page: rows written so far, of how many. */
+    @FunctionalInterface
+    interface Progress {
+        void at(int done, long total);
+    }
+
+    byte[] write(CurrentUser user, LedgerParams params, String unitPath, LocalDate today, Progress progress) {
         Map<Long, String> leaders = accounts.namesWithRole(Role.LEADER);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -145,6 +164,7 @@ class LedgerExport {
                     }
                     r++;
                 }
+                progress.at(r - 1, result.total());
                 if (rows.size() < ItemQuery.MAX_PAGE_SIZE) {
                     break;
                 }
