@@ -45,6 +45,34 @@ class CommandLineIT extends IntegrationTest {
     }
 
     @Test
+    void parseSummaryReadsFilesWithoutADatabase(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.txt");
+        Files.writeString(a, """
+                北湖县交通局2026年上半年工作总结
+                一、上半年工作完成情况
+                新改建农村公路XX公里。
+                二、下半年工作安排
+                一是推进国省道改造。二是做好冬季养护。
+                """);
+        Path b = dir.resolve("b.txt");
+        Files.writeString(b, "没有标题的一段话。");
+        // no database settings at all: the verb needs none
+        var json = JarProcess.run(Map.of(), "parse-summary", a.toString(), b.toString(), "--json");
+        assertThat(json.exit()).as(json.output()).isZero();
+        assertThat(json.output())
+                .contains("\"title\" : \"北湖县交通局2026年上半年工作总结\"")
+                .contains("\"plans\" : [ \"推进国省道改造\", \"做好冬季养护\" ]")
+                .contains("\"placeholders\" : 1");
+        var text = JarProcess.run(Map.of(), "parse-summary", a.toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.output()).contains("二、下半年工作安排", "共 1 篇");
+        var missing = JarProcess.run(
+                Map.of(), "parse-summary", dir.resolve("none.txt").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.output()).contains("读不了文件");
+    }
+
+    @Test
     void auditVerifyExitsZeroWhenIntactAndNamesTheFirstBrokenRecord() throws Exception {
         chainer.chainPending();
         var ok = JarProcess.run(testDatabase(), "audit", "verify");

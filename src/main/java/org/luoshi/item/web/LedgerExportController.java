@@ -43,7 +43,12 @@ class LedgerExportController {
         if (run != null) {
             model.addAttribute("run", runs.find(user, run));
         }
-        model.addAttribute("recent", runs.recent(user));
+        // the run being followed has its own card; the list shows the others
+        model.addAttribute(
+                "recent",
+                runs.recent(user).stream()
+                        .filter(r -> run == null || r.id() != run)
+                        .toList());
         return "items/exports";
     }
 
