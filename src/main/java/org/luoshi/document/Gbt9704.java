@@ -79,6 +79,7 @@ public final class Gbt9704 {
                 }
             }
             pageNumbers(doc);
+            fontTable(doc);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -134,6 +135,46 @@ public final class Gbt9704 {
         grid.setLinePitch(BigInteger.valueOf(LINE_PITCH_TWIPS));
         defaults(doc);
     }
+
+    /** Each government font with the font a machine without it should use instead (w:altName). */
+    static final String[][] FALLBACKS = {
+        {TITLE_FONT, "小标宋"}, {BODY_FONT, "仿宋"}, {KAI, "楷体"}, {HEI, "SimHei"}, {SONG, "SimSun"}
+    };
+
+    /**
+     * The document's font table: for 方正小标宋简体 the fallback 小标宋, for 仿宋_GB2312 仿宋, for
+     * 楷体_GB2312 楷体, so that Word and WPS substitute what the standard allows.
+     */
+    private static void fontTable(XWPFDocument doc) throws IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        for (String[] f : FALLBACKS) {
+            xml.append("<w:font w:name=\"")
+                    .append(f[0])
+                    .append("\"><w:altName w:val=\"")
+                    .append(f[1])
+                    .append(
+                            "\"/><w:charset w:val=\"86\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
+        }
+        xml.append("</w:fonts>");
+        try {
+            var pkg = doc.getPackage();
+            var name = org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName("/word/fontTable.xml");
+            var part = pkg.createPart(name, FONT_TABLE_TYPE);
+            try (var os = part.getOutputStream()) {
+                os.write(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            doc.getPackagePart()
+                    .addRelationship(name, org.apache.poi.openxml4j.opc.TargetMode.INTERNAL, FONT_TABLE_REL);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
+    static final String FONT_TABLE_TYPE =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+    static final String FONT_TABLE_REL =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
 
     /** The grid counts characters of the default size: make that 3号 仿宋, as the body is. */
     private static void defaults(XWPFDocument doc) {

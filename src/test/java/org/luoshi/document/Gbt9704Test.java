@@ -88,6 +88,20 @@ class Gbt9704Test {
         }
     }
 
+    @Test
+    void theFontTableNamesTheFallbackOfEachGovernmentFont() throws Exception {
+        try (XWPFDocument doc = read(Gbt9704.render(sample()))) {
+            var parts = doc.getPackage().getPartsByContentType(Gbt9704.FONT_TABLE_TYPE);
+            assertThat(parts).hasSize(1);
+            String xml = new String(
+                    parts.getFirst().getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xml)
+                    .contains("w:name=\"方正小标宋简体\"><w:altName w:val=\"小标宋\"/>")
+                    .contains("w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>")
+                    .contains("w:name=\"楷体_GB2312\"><w:altName w:val=\"楷体\"/>");
+        }
+    }
+
     private static void assertRun(XWPFParagraph p, String font, double size, boolean bold) {
         XWPFRun r = p.getRuns().getFirst();
         assertThat(r.getCTR().getRPr().getRFontsArray(0).getEastAsia())
