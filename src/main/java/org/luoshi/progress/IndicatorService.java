@@ -79,10 +79,20 @@ public class IndicatorService {
      */
     @Transactional
     public void replace(long itemId, List<IndicatorSpec> specs) {
+        replace(itemId, specs, false);
+    }
+
+    /**
+     * The same; for an item just created ({@code fresh}) there is nothing to read or renumber first,
+     * which matters when a ledger import registers thousands in one transaction.
+     */
+    @Transactional
+    public void replace(long itemId, List<IndicatorSpec> specs, boolean fresh) {
         if (specs.size() > MAX_INDICATORS) {
             throw DomainException.invalid("indicator.many", "indicators", "一个事项最多{0}个指标", MAX_INDICATORS);
         }
-        List<Indicator> existing = ofItems(List.of(itemId), false, null).getOrDefault(itemId, List.of());
+        List<Indicator> existing =
+                fresh ? List.of() : ofItems(List.of(itemId), false, null).getOrDefault(itemId, List.of());
         Set<Long> known = new HashSet<>(existing.stream().map(Indicator::id).toList());
         Set<Long> kept = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -115,10 +125,12 @@ public class IndicatorService {
                         .update();
             }
         }
-        // seq is unique per item: move the kept ones out of the way before renumbering
-        jdbc.sql("UPDATE indicator SET seq = -seq WHERE item_id = :item")
-                .param("item", itemId)
-                .update();
+        if (!existing.isEmpty()) {
+            // seq is unique per item: move the kept ones out of the way before renumbering
+            jdbc.sql("UPDATE indicator SET seq = -seq WHERE item_id = :item")
+                    .param("item", itemId)
+                    .update();
+        }
         int seq = 0;
         for (IndicatorSpec s : valid) {
             seq++;

@@ -26,7 +26,7 @@ class ProgressItemExtension implements ItemExtension {
     public void saved(CurrentUser user, ItemData item, Map<String, Object> fields, boolean created) {
         List<IndicatorSpec> specs = IndicatorService.parse(fields.get("indicators"));
         if (specs != null) {
-            indicators.replace(item.id(), specs);
+            indicators.replace(item.id(), specs, created);
         }
     }
 
