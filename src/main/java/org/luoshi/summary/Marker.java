@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * of a higher rank opens a section inside the nearest open one of a lower rank.
  */
 enum Marker {
+    /** 第一部分: above 一、 when a summary is cut into parts. */
+    PART(0, "^第[一二三四五六七八九十]+部分[、，,.．:：]?"),
     CHAPTER(1, "^([一二三四五六七八九十百]+)\\s*[、，,.．]"),
     SECTION(2, "^[（(]\\s*[一二三四五六七八九十百]+\\s*[）)][、，,.]?"),
     POINT(3, "^\\d{1,2}\\s*(?:[、，,．]|\\.(?!\\d))"),

@@ -26,10 +26,11 @@ public final class SummaryParser {
     private static final Pattern BARE_HEADING = Pattern.compile("^(\\d{4}年)?(上半年|下半年|下一步|下阶段|今后|明年|全年|近期)?.{0,8}"
             + "(工作(总结|情况|打算|安排|计划|谋划|思路|重点|举措)|重点工作|存在的?(问题|困难|不足)"
             + "|问题(和|与|及)?(不足|困难)|主要(成效|做法|问题|成绩))[:：]?$");
-    private static final Pattern PLAN_WHEN = Pattern.compile("下半年|下一步|下阶段|今后|明年|后半年|\\d{4}年下半年");
-    private static final Pattern PLAN_WHAT = Pattern.compile("打算|安排|计划|谋划|思路|重点|举措|目标|任务|工作");
-    private static final Pattern PROBLEMS =
-            Pattern.compile("(存在|面临|主要|突出)的?(问题|困难|不足|短板)|问题(和|与|及)?(不足|困难|原因|短板)|不足之处|反馈(的)?问题|^问题");
+    private static final Pattern PLAN_WHEN =
+            Pattern.compile("下半年|下一步|下步|下阶段|今后|明年|后半年|\\d{4}年(下半年)?(工作)?(打算|计划|安排|思路|谋划)|努力方向");
+    private static final Pattern PLAN_WHAT = Pattern.compile("打算|安排|计划|谋划|思路|重点|举措|措施|目标|任务|工作|方向");
+    private static final Pattern PROBLEMS = Pattern.compile(
+            "(存在|面临|主要|突出)的?(问题|困难|不足|短板)|问题(和|与|及)?(不足|困难|原因|短板)|(困难|不足)(和|与|及)问题" + "|不足之处|反馈(的)?问题|^(问题|困难|不足|短板)");
     private static final Pattern SUMMARY = Pattern.compile("上半年|总结|完成情况|开展情况|工作情况|主要工作|成效|亮点|做法|进展|成绩");
     private static final Pattern INLINE_ENUMERATION = Pattern.compile("(?<![一二三四五六七八九十])[一二三四五六七八九十]是[，,：:]?");
     private static final Pattern NOISE = Pattern.compile("禁止外传|订阅|QQ|svip|素材库|代笔|获取海量|扫码|关注公众号|打击倒卖|仅供学习|实时分享|微信号");
@@ -213,7 +214,7 @@ public final class SummaryParser {
                 open.removeLast();
             }
             Node parent = open.isEmpty() ? null : open.getLast();
-            int level = parent == null ? 1 + ranks.get(1, h.marker.rank).cardinality() : parent.level + 1;
+            int level = parent == null ? 1 + ranks.get(0, h.marker.rank).cardinality() : parent.level + 1;
             Node node = new Node(h, level, l.number());
             if (parent == null) {
                 roots.add(node);

@@ -191,6 +191,45 @@ class SummaryParserTest {
     }
 
     @Test
+    void partsAboveChaptersAndTheOtherWaysOfNamingProblemsAndPlans() {
+        String text = """
+                南湖区商务局2026年上半年工作情况的报告
+                第一部分 上半年工作回顾
+                一、消费市场回暖。社零总额增长6%。
+                二、外贸稳中有进。
+                第二部分 困难和问题
+                需求不足。
+                第三部分 下步工作措施
+                一、抓促消费。
+                二、稳外贸。
+                三、优环境。
+                """;
+        ParsedDocument d = parse(text).getFirst();
+
+        assertThat(d.title()).isEqualTo("南湖区商务局2026年上半年工作情况的报告");
+        assertThat(d.sections())
+                .extracting(OutlineSection::level, OutlineSection::number, OutlineSection::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "第一部分", SectionKind.summary),
+                        org.assertj.core.groups.Tuple.tuple(1, "第二部分", SectionKind.problems),
+                        org.assertj.core.groups.Tuple.tuple(1, "第三部分", SectionKind.plan));
+        assertThat(d.sections().getFirst().children())
+                .extracting(OutlineSection::level)
+                .containsOnly(2);
+        assertThat(d.plans()).containsExactly("抓促消费", "稳外贸", "优环境");
+    }
+
+    @Test
+    void headingsAreKindedByWhatTheySay() {
+        assertThat(SummaryParser.kind("二、2026年重点工作完成情况", false)).isEqualTo(SectionKind.summary);
+        assertThat(SummaryParser.kind("三、2027年工作打算", true)).isEqualTo(SectionKind.plan);
+        assertThat(SummaryParser.kind("四、下一步努力方向", true)).isEqualTo(SectionKind.plan);
+        assertThat(SummaryParser.kind("二、存在的不足", true)).isEqualTo(SectionKind.problems);
+        assertThat(SummaryParser.kind("二、问题与短板", true)).isEqualTo(SectionKind.problems);
+        assertThat(SummaryParser.kind("五、结束语", true)).isEqualTo(SectionKind.other);
+    }
+
+    @Test
     void maskedFiguresAreCountedButMaskedNamesAreNot() {
         assertThat(SummaryParser.placeholders("开展督查X余次，编发通报XX期，投入×万元")).isEqualTo(3);
         assertThat(SummaryParser.placeholders("XX市发改委和X县供销社")).isZero();
