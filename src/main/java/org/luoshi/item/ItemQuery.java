@@ -28,6 +28,7 @@ public class ItemQuery {
 
     public record Filter(
             ItemStatus status,
+            Stage stage,
             ItemKind kind,
             ItemLevel level,
             Long unitId,
@@ -45,8 +46,28 @@ public class ItemQuery {
         /** Everything in one status (or all, for null), by deadline: for pages that list a unit's work. */
         public static Filter byStatus(ItemStatus status, int page, int size) {
             return new Filter(
-                    status, null, null, null, null, null, null, null, null, null, null, Sort.DEADLINE, page, size);
+                    status,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Sort.DEADLINE,
+                    page,
+                    size);
         }
+    }
+
+    /** Groups of statuses a dashboard counts by: under way (派发 to 申请办结), or anything past the draft and not cancelled. */
+    public enum Stage {
+        OPEN,
+        LIVE
     }
 
     /** Orders a ledger may be read in; each one ends on the id so pages never shuffle. */
@@ -79,6 +100,9 @@ public class ItemQuery {
         Map<String, Object> params = new HashMap<>(scope.params());
         String where = scope.sql() + """
                  AND (CAST(:status AS text) IS NULL OR i.status = :status)
+                 AND (CAST(:stage AS text) IS NULL
+                      OR (:stage = 'OPEN' AND i.status IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED'))
+                      OR (:stage = 'LIVE' AND i.status NOT IN ('DRAFT', 'CANCELLED')))
                  AND (CAST(:kind AS text) IS NULL OR i.kind = :kind)
                  AND (CAST(:level AS text) IS NULL OR i.level = :level)
                  AND (CAST(:from AS date) IS NULL OR i.deadline >= :from)
@@ -93,6 +117,7 @@ public class ItemQuery {
                       WHERE l.item_id = i.id AND l.source_id = :source))
                 """;
         params.put("status", f.status() == null ? null : f.status().name());
+        params.put("stage", f.stage() == null ? null : f.stage().name());
         params.put("kind", f.kind() == null ? null : f.kind().name());
         params.put("level", f.level() == null ? null : f.level().name());
         params.put("from", f.deadlineFrom());

@@ -683,6 +683,33 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void theDashboardLeadsToTheLedgerAndTheWallShowsTheSame() {
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("指挥调度"))
+                .click();
+        assertThat(page.locator("h1")).containsText("示范市");
+        // the charts are drawn from the page's own copy of ECharts
+        assertThat(page.locator("#chart-status canvas")).hasCount(1);
+        assertThat(page.locator("#chart-months canvas")).hasCount(1);
+        String total = page.locator("#dashboard-tiles .tile b").first().textContent();
+        shot("70-dashboard");
+        page.locator("#dashboard-tiles .tile").first().click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/items\\?unit=\\d+"));
+        assertThat(page.locator(".toolbar .hint")).containsText(total);
+        page.goBack();
+        page.locator("#unit-ranking a", new Page.LocatorOptions().setHasText("临江区"))
+                .first()
+                .click();
+        assertThat(page.locator("h1")).containsText("临江区");
+        page.locator("#big-screen").click();
+        assertThat(page.locator("body.screen h1")).containsText("临江区");
+        assertThat(page.locator("#chart-months canvas")).hasCount(1);
+        page.setViewportSize(1920, 1080);
+        shot("71-big-screen");
+    }
+
+    @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));

@@ -65,6 +65,7 @@ class ItemApiController {
     Map<String, Object> list(
             CurrentUser user,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String stage,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) Long unit,
             @RequestParam(required = false) Long leader,
@@ -85,6 +86,7 @@ class ItemApiController {
                 user,
                 new ItemQuery.Filter(
                         parse(ItemStatus.class, status, "status"),
+                        parse(ItemQuery.Stage.class, stage, "stage"),
                         parse(ItemKind.class, kind, "kind"),
                         parse(ItemLevel.class, level, "level"),
                         unit,

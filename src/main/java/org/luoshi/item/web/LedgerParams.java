@@ -11,6 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** The ledger's filter as it stands in the URL, so that a view can be shared and exported as it is. */
 public record LedgerParams(
         ItemStatus status,
+        ItemQuery.Stage stage,
         ItemKind kind,
         ItemLevel level,
         Long unit,
@@ -31,6 +32,7 @@ public record LedgerParams(
     ItemQuery.Filter filter(int pageNumber, int size) {
         return new ItemQuery.Filter(
                 status,
+                stage,
                 kind,
                 level,
                 unit,
@@ -51,6 +53,7 @@ public record LedgerParams(
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         add(b, "q", q == null || q.isBlank() ? null : q.strip());
         add(b, "status", status);
+        add(b, "stage", stage);
         add(b, "kind", kind);
         add(b, "level", level);
         add(b, "unit", unit);

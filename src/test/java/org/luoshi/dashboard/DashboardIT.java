@@ -1,0 +1,121 @@
+package org.luoshi.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.luoshi.support.Api;
+import org.luoshi.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The dashboard's numbers against the ledger the API lists, on PostgreSQL. */
+class DashboardIT extends IntegrationTest {
+
+    private static List<JsonNode> ledger(Api api, String token, long unit) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode p = api.get("/api/v1/items?unit=" + unit + "&size=200&page=" + page, token)
+                    .json();
+            p.get("items").forEach(i -> {
+                if (!Set.of("DRAFT", "CANCELLED").contains(i.get("status").asString())) {
+                    all.add(i);
+                }
+            });
+            if ((long) page * 200 >= p.get("total").asLong()) {
+                return all;
+            }
+        }
+    }
+
+    private static int sum(JsonNode counts) {
+        int n = 0;
+        for (JsonNode c : counts) {
+            n += c.get("count").asInt();
+        }
+        return n;
+    }
+
+    @Test
+    void theCountyDashboardCountsItsLedger() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        long county = unitId("SF-LJ");
+        JsonNode d = api.get("/api/v1/dashboard?unit=" + county, supervisor).json();
+        List<JsonNode> items = ledger(api, supervisor, county);
+
+        assertThat(d.get("unitName").asString()).isEqualTo("临江区");
+        assertThat(d.get("total").asInt()).isEqualTo(items.size());
+        assertThat(d.get("closed").asInt()).isEqualTo((int) items.stream()
+                .filter(i -> i.get("status").asString().equals("CLOSED"))
+                .count());
+        assertThat(d.get("overdue").asInt()).isEqualTo((int)
+                items.stream().filter(i -> i.get("overdue").asBoolean()).count());
+        assertThat(sum(d.get("byStatus"))).isEqualTo(items.size());
+        assertThat(sum(d.get("byKind"))).isEqualTo(items.size());
+        assertThat(sum(d.get("byWarning"))).isEqualTo(d.get("open").asInt());
+        // every item belongs to exactly one row of the ranking
+        int rows = 0;
+        Integer previous = null;
+        for (JsonNode r : d.get("units")) {
+            rows += r.get("total").asInt();
+            Integer rate =
+                    r.get("onTimeRate").isNull() ? -1 : r.get("onTimeRate").asInt();
+            if (previous != null) {
+                assertThat(rate).as("ranked by on-time closure").isLessThanOrEqualTo(previous);
+            }
+            previous = rate;
+            if (r.get("href").isNull()) {
+                assertThat(r.get("name").asString()).endsWith("（本级）");
+                continue;
+            }
+            assertThat(r.get("href").asString()).endsWith("&stage=LIVE");
+            // the number in the row is the number of the ledger view it leads to
+            assertThat(api.get("/api/v1" + r.get("href").asString().replace("/items?", "/items?size=1&"), supervisor)
+                            .json()
+                            .get("total")
+                            .asInt())
+                    .isEqualTo(r.get("total").asInt());
+        }
+        assertThat(rows).isEqualTo(items.size());
+        for (JsonNode c : d.get("byStatus")) {
+            assertThat(c.get("href").asString())
+                    .isEqualTo(
+                            "/items?unit=" + county + "&status=" + c.get("key").asString());
+        }
+        for (JsonNode c : d.get("byKind")) {
+            assertThat(api.get("/api/v1" + c.get("href").asString().replace("/items?", "/items?size=1&"), supervisor)
+                            .json()
+                            .get("total")
+                            .asInt())
+                    .isEqualTo(c.get("count").asInt());
+        }
+        assertThat(api.get("/api/v1/items?size=1&stage=OPEN&unit=" + county, supervisor)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(d.get("open").asInt());
+        assertThat(d.get("months")).hasSize(6);
+    }
+
+    @Test
+    void aPersonSeesHisOwnAndNotOthers() {
+        Api api = api();
+        long county = unitId("SF-LJ");
+        assertThat(api.get("/api/v1/dashboard?unit=" + county, null).status()).isEqualTo(401);
+        String dept = api.token("deptliaison", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/dashboard?unit=" + county, dept).status()).isEqualTo(404);
+        // without a unit: a liaison's own unit, a supervisor's whole jurisdiction
+        assertThat(api.get("/api/v1/dashboard", api.token("liaison", DEMO_PASSWORD))
+                        .json()
+                        .get("unitName")
+                        .asString())
+                .isEqualTo("临江区");
+        assertThat(api.get("/api/v1/dashboard", api.token("supervisor", DEMO_PASSWORD))
+                        .json()
+                        .get("unitName")
+                        .asString())
+                .isEqualTo("示范市");
+    }
+}
