@@ -64,13 +64,18 @@ public class DashboardService {
     }
 
     public Dashboard of(CurrentUser user, UnitScope scope, long unitId) {
+        return of(user, scope, unitId, null);
+    }
+
+    /** A leader's portfolio when {@code leaderId} is given: only the items he leads, within the unit. */
+    public Dashboard of(CurrentUser user, UnitScope scope, long unitId, Long leaderId) {
         Unit unit = units.find(unitId, scope)
                 .orElseThrow(() -> DomainException.notFound("unit.notFound", "单位不存在或不在您的数据范围内"));
         LocalDate today = LocalDate.now(clock);
-        List<ItemData> all = ledger(user, unit.path().value());
+        List<ItemData> all = ledger(user, unit.path().value(), leaderId);
         List<ItemData> open = all.stream().filter(i -> i.status().open()).toList();
         Map<Long, Pace> paces = pace.of(open);
-        String ledger = "/items?unit=" + unit.id();
+        String ledger = "/items?unit=" + unit.id() + (leaderId == null ? "" : "&leader=" + leaderId);
         String live = ledger + "&stage=LIVE";
 
         Map<ItemStatus, Integer> statuses = new EnumMap<>(ItemStatus.class);
@@ -119,17 +124,33 @@ public class DashboardService {
                 byStatus,
                 byKind,
                 byWarning,
-                ranking(scope, unit, all, paces, today),
+                ranking(scope, unit, all, paces, today, leaderId),
                 red(open, paces),
                 dueThisWeek(open, today),
                 months(all, today));
     }
 
     /** Every item of the unit's subtree that has left the draft and was not cancelled. */
-    private List<ItemData> ledger(CurrentUser user, String unitPath) {
+    private List<ItemData> ledger(CurrentUser user, String unitPath, Long leaderId) {
         List<ItemData> rows = new ArrayList<>();
         for (int page = 1; ; page++) {
-            var result = items.list(user, ItemQuery.Filter.byStatus(null, page, ItemQuery.MAX_PAGE_SIZE), unitPath);
+            var f = new ItemQuery.Filter(
+                    null,
+                    ItemQuery.Stage.LIVE,
+                    null,
+                    null,
+                    null,
+                    leaderId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ItemQuery.Sort.DEADLINE,
+                    page,
+                    ItemQuery.MAX_PAGE_SIZE);
+            var result = items.list(user, f, unitPath);
             result.items().stream()
                     .filter(i -> i.status() != ItemStatus.DRAFT && i.status() != ItemStatus.CANCELLED)
                     .forEach(rows::add);
@@ -147,7 +168,7 @@ public class DashboardService {
 
     /** The unit's children (and the unit itself for what it leads directly), best on-time closure first. */
     private List<UnitRow> ranking(
-            UnitScope scope, Unit unit, List<ItemData> all, Map<Long, Pace> paces, LocalDate today) {
+            UnitScope scope, Unit unit, List<ItemData> all, Map<Long, Pace> paces, LocalDate today, Long leaderId) {
         List<Unit> children = units.children(unit.id(), scope);
         Map<Long, int[]> counts = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
@@ -201,7 +222,10 @@ public class DashboardService {
                         n[7],
                         Dashboard.rate(n[3], n[2]),
                         // the unit's own row has no ledger view of its own: the ledger's unit includes those below
-                        id.equals(unit.id()) ? null : "/items?unit=" + id + "&stage=LIVE"));
+                        id.equals(unit.id())
+                                ? null
+                                : "/items?unit=" + id + "&stage=LIVE"
+                                        + (leaderId == null ? "" : "&leader=" + leaderId)));
             }
         });
         rows.sort(Comparator.comparing((UnitRow r) -> r.onTimeRate() == null ? -1 : r.onTimeRate())

@@ -112,6 +112,26 @@ class DashboardIT extends IntegrationTest {
                         .get("unitName")
                         .asString())
                 .isEqualTo("临江区");
+        // a leader opens on his portfolio: the items he leads, each number its ledger view
+        String leader = api.token("leader", DEMO_PASSWORD);
+        JsonNode portfolio = api.get("/api/v1/dashboard", leader).json();
+        long leaderId = jdbc.sql("SELECT id FROM account WHERE username = 'leader'")
+                .query(Long.class)
+                .single();
+        int led = api.get(
+                        "/api/v1/items?size=1&stage=LIVE&leader=" + leaderId + "&unit="
+                                + portfolio.get("unitId").asLong(),
+                        leader)
+                .json()
+                .get("total")
+                .asInt();
+        assertThat(portfolio.get("total").asInt()).isEqualTo(led).isPositive();
+        // the supervisor looks at the same portfolio by the leader's id
+        assertThat(api.get("/api/v1/dashboard?leader=" + leaderId, api.token("supervisor", DEMO_PASSWORD))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(led);
         assertThat(api.get("/api/v1/dashboard", api.token("supervisor", DEMO_PASSWORD))
                         .json()
                         .get("unitName")

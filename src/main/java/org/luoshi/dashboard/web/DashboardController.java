@@ -28,13 +28,44 @@ class DashboardController {
 
     @GetMapping("/api/v1/dashboard")
     @ResponseBody
-    Dashboard api(CurrentUser user, UnitScope scope, @RequestParam(required = false) Long unit) {
-        return dashboards.of(user, scope, unit == null ? dashboards.home(user, scope) : unit);
+    Dashboard api(
+            CurrentUser user,
+            UnitScope scope,
+            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) String leader) {
+        return dashboards.of(user, scope, unit == null ? dashboards.home(user, scope) : unit, leader(user, leader));
+    }
+
+    /** "me" (a leader's own portfolio, the default for a leader who is not a supervisor) or a leader's id. */
+    private static Long leader(CurrentUser user, String leader) {
+        if (leader == null) {
+            boolean portfolio =
+                    user.has(org.luoshi.security.Role.LEADER) && !user.has(org.luoshi.security.Role.SUPERVISOR);
+            return portfolio ? user.id() : null;
+        }
+        if (leader.equals("me")) {
+            return user.id();
+        }
+        if (leader.isBlank() || leader.equals("all")) {
+            return null;
+        }
+        try {
+            return Long.valueOf(leader);
+        } catch (NumberFormatException e) {
+            throw org.luoshi.DomainException.invalid("dashboard.leader", "leader", "leader 须为 me、all 或领导的 id");
+        }
     }
 
     @GetMapping("/dashboard")
-    String page(CurrentUser user, UnitScope scope, @RequestParam(required = false) Long unit, Model model) {
-        Dashboard d = dashboards.of(user, scope, unit == null ? dashboards.home(user, scope) : unit);
+    String page(
+            CurrentUser user,
+            UnitScope scope,
+            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) String leader,
+            Model model) {
+        Long leaderId = leader(user, leader);
+        Dashboard d = dashboards.of(user, scope, unit == null ? dashboards.home(user, scope) : unit, leaderId);
+        model.addAttribute("portfolio", leaderId != null);
         model.addAttribute("d", d);
         model.addAttribute("data", json(d));
         model.addAttribute("unitOptions", units.search("", scope, 500));
@@ -42,8 +73,14 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/screen")
-    String screen(CurrentUser user, UnitScope scope, @RequestParam(required = false) Long unit, Model model) {
-        Dashboard d = dashboards.of(user, scope, unit == null ? dashboards.home(user, scope) : unit);
+    String screen(
+            CurrentUser user,
+            UnitScope scope,
+            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) String leader,
+            Model model) {
+        Dashboard d =
+                dashboards.of(user, scope, unit == null ? dashboards.home(user, scope) : unit, leader(user, leader));
         model.addAttribute("d", d);
         model.addAttribute("data", json(d));
         return "dashboard/screen";
