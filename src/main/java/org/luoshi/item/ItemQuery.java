@@ -95,6 +95,17 @@ public class ItemQuery {
                 .optional();
     }
 
+    /**
+     * What a person may see, as a condition on an item aliased {@code i} with its parameters: for the
+     * parts that join their own rows to items (search).
+     */
+    public record Visible(String sql, Map<String, Object> params) {}
+
+    public Visible visible(CurrentUser user) {
+        ItemScope scope = scopes.of(user);
+        return new Visible(scope.sql(), scope.params());
+    }
+
     public Page list(CurrentUser user, Filter f, String unitPath) {
         ItemScope scope = scopes.of(user);
         Map<String, Object> params = new HashMap<>(scope.params());
