@@ -710,6 +710,22 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     @Test
+    void aTownLiaisonSearchesHisOwnWork() {
+        signIn("townliaison");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("检索"))
+                .click();
+        page.locator("#search-q").fill("路灯");
+        page.locator("#search-go").click();
+        assertThat(page.locator("#search-count")).containsText("路灯");
+        assertThat(page.locator("#search-hits")).containsText("路灯");
+        shot("72-search");
+        // every hit is one of his town's: the first leads to an item page he may open
+        page.locator("#search-hits a").first().click();
+        assertThat(page.locator("h1")).containsText("路灯");
+    }
+
+    @Test
     void theApiIsBrowsableOnceSignedIn() {
         page.navigate(base() + "/swagger-ui.html");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
