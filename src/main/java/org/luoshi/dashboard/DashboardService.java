@@ -134,26 +134,9 @@ public class DashboardService {
     private List<ItemData> ledger(CurrentUser user, String unitPath, Long leaderId) {
         List<ItemData> rows = new ArrayList<>();
         for (int page = 1; ; page++) {
-            var f = new ItemQuery.Filter(
-                    null,
-                    ItemQuery.Stage.LIVE,
-                    null,
-                    null,
-                    null,
-                    leaderId,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    ItemQuery.Sort.DEADLINE,
-                    page,
-                    ItemQuery.MAX_PAGE_SIZE);
+            var f = ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, leaderId, page, ItemQuery.MAX_PAGE_SIZE);
             var result = items.list(user, f, unitPath);
-            result.items().stream()
-                    .filter(i -> i.status() != ItemStatus.DRAFT && i.status() != ItemStatus.CANCELLED)
-                    .forEach(rows::add);
+            rows.addAll(result.items());
             if (result.items().size() < ItemQuery.MAX_PAGE_SIZE) {
                 return rows;
             }

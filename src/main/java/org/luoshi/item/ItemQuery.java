@@ -43,6 +43,26 @@ public class ItemQuery {
             int page,
             int size) {
 
+        /** Everything in one stage, of one lead leader (or any, for null), by deadline: for counting. */
+        public static Filter byStage(Stage stage, Long leaderId, int page, int size) {
+            return new Filter(
+                    null,
+                    stage,
+                    null,
+                    null,
+                    null,
+                    leaderId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Sort.DEADLINE,
+                    page,
+                    size);
+        }
+
         /** Everything in one status (or all, for null), by deadline: for pages that list a unit's work. */
         public static Filter byStatus(ItemStatus status, int page, int size) {
             return new Filter(
