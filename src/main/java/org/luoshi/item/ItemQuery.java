@@ -45,33 +45,22 @@ public class ItemQuery {
 
         /** Everything in one stage, of one lead leader (or any, for null), by deadline: for counting. */
         public static Filter byStage(Stage stage, Long leaderId, int page, int size) {
+            return only(null, stage, leaderId, page, size);
+        }
+
+        /** Everything in one status (or all, for null), by deadline: for pages that list a unit's work. */
+        public static Filter byStatus(ItemStatus status, int page, int size) {
+            return only(status, null, null, page, size);
+        }
+
+        private static Filter only(ItemStatus status, Stage stage, Long leaderId, int page, int size) {
             return new Filter(
-                    null,
+                    status,
                     stage,
                     null,
                     null,
                     null,
                     leaderId,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Sort.DEADLINE,
-                    page,
-                    size);
-        }
-
-        /** Everything in one status (or all, for null), by deadline: for pages that list a unit's work. */
-        public static Filter byStatus(ItemStatus status, int page, int size) {
-            return new Filter(
-                    status,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     null,
                     null,
                     null,

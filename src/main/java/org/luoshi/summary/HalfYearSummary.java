@@ -19,7 +19,6 @@ import org.luoshi.DomainException;
 import org.luoshi.item.ItemData;
 import org.luoshi.item.ItemKind;
 import org.luoshi.item.ItemQuery;
-import org.luoshi.item.ItemStatus;
 import org.luoshi.org.Unit;
 import org.luoshi.org.UnitQuery;
 import org.luoshi.org.UnitScope;
@@ -336,12 +335,9 @@ public class HalfYearSummary {
         for (int page = 1; ; page++) {
             ItemQuery.Page p = items.list(
                     user,
-                    ItemQuery.Filter.byStatus(null, page, ItemQuery.MAX_PAGE_SIZE),
+                    ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, page, ItemQuery.MAX_PAGE_SIZE),
                     unit.path().value());
             for (ItemData i : p.items()) {
-                if (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.CANCELLED) {
-                    continue;
-                }
                 LocalDate began = i.startDate() != null
                         ? i.startDate()
                         : i.dispatchedAt() == null
