@@ -4,15 +4,28 @@ import java.util.Arrays;
 
 /**
  * A refusal by the domain, with a message code for translation and the Chinese text as default. The
- * web layer turns the kind into a status: invalid 400, forbidden 403, not found 404, conflict 409.
+ * web layer turns the kind into a status: invalid 400, forbidden 403, not found 404, conflict 409,
+ * too many 429.
  */
 public class DomainException extends RuntimeException {
 
+    /** Each kind with the HTTP status that answers it. */
     public enum Kind {
-        INVALID,
-        FORBIDDEN,
-        NOT_FOUND,
-        CONFLICT
+        INVALID(400),
+        FORBIDDEN(403),
+        NOT_FOUND(404),
+        CONFLICT(409),
+        TOO_MANY(429);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
     }
 
     private final Kind kind;
@@ -43,6 +56,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String message, Object... args) {
         return new DomainException(Kind.CONFLICT, code, null, message, args);
+    }
+
+    /** Too many requests from one address or person within a while. */
+    public static DomainException tooMany(String code, String message, Object... args) {
+        return new DomainException(Kind.TOO_MANY, code, null, message, args);
     }
 
     public Kind kind() {

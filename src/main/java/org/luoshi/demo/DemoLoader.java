@@ -44,6 +44,7 @@ class DemoLoader implements ApplicationRunner {
     private final org.luoshi.progress.IndicatorService indicators;
     private final org.luoshi.progress.ReportService reports;
     private final org.luoshi.reminder.ReminderService reminders;
+    private final DemoSuggestions suggestions;
 
     DemoLoader(
             DemoMode demo,
@@ -58,8 +59,10 @@ class DemoLoader implements ApplicationRunner {
             org.luoshi.item.EvidenceService evidence,
             org.luoshi.progress.IndicatorService indicators,
             org.luoshi.progress.ReportService reports,
-            org.luoshi.reminder.ReminderService reminders) {
+            org.luoshi.reminder.ReminderService reminders,
+            DemoSuggestions suggestions) {
         this.reminders = reminders;
+        this.suggestions = suggestions;
         this.indicators = indicators;
         this.reports = reports;
         this.demo = demo;
@@ -117,6 +120,8 @@ class DemoLoader implements ApplicationRunner {
         }
         remember(hash);
         int items = loadItems(byCode);
+        suggestions.load(org.luoshi.security.CurrentUser.of(
+                accounts.findByUsername("supervisor").orElseThrow(), false));
         log.info(
                 "已载入演示数据：{} 个单位，{} 个账户，{} 项督办事项",
                 byCode.size(),

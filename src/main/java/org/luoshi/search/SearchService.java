@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds a term in items (title, content), progress reports (narrative, problems, next steps) and
- * comments and instructions, newest first, among the items the person may see. The character-pair
+ * comments and instructions, and in what other parts contribute, newest first, among the items the person may see. The character-pair
  * index narrows the rows; the term itself, as written, must then stand in the text.
  */
 @Service
@@ -25,13 +25,24 @@ public class SearchService {
     private final JdbcClient jdbc;
     private final ItemQuery items;
 
-    SearchService(JdbcClient jdbc, ItemQuery items) {
+    private final List<Source> sources;
+
+    SearchService(JdbcClient jdbc, ItemQuery items, List<Source> sources) {
         this.jdbc = jdbc;
         this.items = items;
+        this.sources = List.copyOf(sources);
     }
 
-    /** One place the term stands: {@code kind} ITEM, REPORT or COMMENT. */
-    public record Hit(String kind, long itemId, String code, String title, String text, Instant at, String href) {}
+    /**
+     * One place the term stands: {@code kind} ITEM, REPORT or COMMENT here, or what another part
+     * contributes ({@code itemId} null when the hit is not about an item).
+     */
+    public record Hit(String kind, Long itemId, String code, String title, String text, Instant at, String href) {}
+
+    /** Another part's text, searched within the person's scope: the bigram query and a LIKE pattern. */
+    public interface Source {
+        List<Hit> find(CurrentUser user, String tsquery, String like, int limit);
+    }
 
     public List<Hit> search(CurrentUser user, String q) {
         String term = q == null ? "" : q.strip();
@@ -48,7 +59,8 @@ public class SearchService {
         ItemQuery.Visible visible = items.visible(user);
         Map<String, Object> params = new HashMap<>(visible.params());
         params.put("tsq", tsquery);
-        params.put("like", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        params.put("like", like);
         params.put("limit", LIMIT);
         String scope = visible.sql();
         List<Hit> hits = new ArrayList<>();
@@ -85,6 +97,18 @@ public class SearchService {
                     rs.getTimestamp("at").toInstant(),
                     "/items/" + itemId));
         });
-        return hits;
+        for (Source source : sources) {
+            source.find(user, tsquery, like, LIMIT)
+                    .forEach(h -> hits.add(new Hit(
+                            h.kind(),
+                            h.itemId(),
+                            h.code(),
+                            h.title(),
+                            Bigrams.snippet(h.text(), term),
+                            h.at(),
+                            h.href())));
+        }
+        hits.sort(java.util.Comparator.comparing(Hit::at).reversed());
+        return hits.size() > LIMIT ? List.copyOf(hits.subList(0, LIMIT)) : hits;
     }
 }

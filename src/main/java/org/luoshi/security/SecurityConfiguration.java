@@ -35,6 +35,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, refusals), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(POST, "/api/v1/auth/token")
                         .permitAll()
+                        .requestMatchers("/api/v1/public/**")
+                        .permitAll()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/auth/tokens/**", "/api/v1/calendar/**")
                         .authenticated()
                         .requestMatchers("/api/v1/jobs", "/api/v1/jobs/**")
@@ -71,6 +73,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("SESSION"))
                 .sessionManagement(s -> s.invalidSessionStrategy(refusals::invalidSession))
+                // the citizen's pages act for nobody signed in: no session, nothing for a forged request to ride
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/public/**"))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/css/**",
@@ -79,7 +83,8 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/error",
-                                "/error/**")
+                                "/error/**",
+                                "/public/**")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -15,11 +15,6 @@ public final class Refusal {
     }
 
     public static HttpStatus status(DomainException e) {
-        return switch (e.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
+        return HttpStatus.valueOf(e.kind().status());
     }
 }

@@ -17,8 +17,33 @@ public final class Api {
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private final String clientAddress;
+
     Api(String base) {
+        this(base, null);
+    }
+
+    private Api(String base, String clientAddress) {
         this.base = base;
+        this.clientAddress = clientAddress;
+    }
+
+    /** The same client as if it stood behind a proxy at {@code address} (X-Forwarded-For). */
+    public Api from(String address) {
+        return new Api(base, address);
+    }
+
+    /** A form post the way a browser sends one, fields URL-encoded. */
+    public Response form(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                null);
     }
 
     public record Response(int status, String contentType, JsonNode json, String body) {}
@@ -118,6 +143,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder builder, String token) {
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -345,6 +345,80 @@ class BrowserJourneyIT extends IntegrationTest {
         shot("25-parent-roll-up");
     }
 
+    @Test
+    void aCitizensSuggestionIsPassedToATownClosedAnsweredAndRated() {
+        // the citizen, signed in nowhere
+        page.navigate(base() + "/public/suggestions");
+        page.locator("#category").selectOption("TRAFFIC");
+        page.locator("#content").fill("江北街道新港路与望潮路口红绿灯时长太短，老人过马路来不及，建议延长行人绿灯时间。");
+        page.locator("#name").fill("周女士");
+        page.locator("#phone").fill("13800135678");
+        page.locator("#attachment")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "路口照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 0}));
+        shot("60-citizen-suggestion-form");
+        page.locator("#suggestion-submit").click();
+        String code = page.locator("#tracking-code").textContent().strip();
+        assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        shot("61-citizen-tracking-code");
+
+        signIn("supervisor");
+        page.navigate(base() + "/suggestions?status=SUBMITTED");
+        page.locator("#suggestion-list a", new Page.LocatorOptions().setHasText(code))
+                .click();
+        assertThat(page.locator("#suggestion-phone")).hasText("138****5678");
+        button("受理").click();
+        page.locator("#reveal-phone").click();
+        assertThat(page.locator("#suggestion-phone")).hasText("13800135678");
+        page.locator("#transfer-unit")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("江北街道"));
+        page.locator("#transfer-title").fill("延长新港路望潮路口行人绿灯时间");
+        page.locator("#transfer-deadline").fill("2099-12-31");
+        shot("62-supervisor-triage");
+        page.locator("#transfer-submit").click();
+        assertThat(page.locator("#suggestion-status")).hasText("已转办");
+        page.locator("#suggestion-item").click();
+        String itemUrl = page.url();
+        assertThat(page.locator("#item-status")).hasText("已派发");
+        assertThat(page.locator("main")).not().containsText("13800135678");
+        switchTo("townliaison");
+
+        page.navigate(itemUrl);
+        button("签收").click();
+        page.locator("#evidence input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "配时调整记录.pdf",
+                        "application/pdf",
+                        "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        page.locator("#evidence button[type=submit]").click();
+        page.locator("#item-actions input[placeholder='办结情况说明']").fill("已会同交警将该路口行人绿灯由25秒延长至40秒，并增设语音提示。");
+        button("申请办结").click();
+        assertThat(page.locator("#item-status")).hasText("申请办结");
+        switchTo("supervisor");
+        page.navigate(itemUrl);
+        page.locator("select[name=rating]").selectOption("SATISFIED");
+        button("同意销号").click();
+        assertThat(page.locator("#item-status")).hasText("已办结");
+
+        // the citizen again, with nothing but the code
+        context.clearCookies();
+        page.navigate(base() + "/public/suggestions/track");
+        page.locator("#code").fill(code.toLowerCase());
+        page.locator("#track-go").click();
+        assertThat(page.locator("#track-status")).hasText("已答复");
+        assertThat(page.locator("#track-answer")).containsText("延长至40秒");
+        assertThat(page.locator("main")).not().containsText("周女士");
+        assertThat(page.locator("main")).not().containsText("5678");
+        page.locator("#rate-form label", new Page.LocatorOptions().setHasText("满意"))
+                .first()
+                .locator("input")
+                .check();
+        page.locator("#rate-submit").click();
+        assertThat(page.locator("#public-notice")).hasText("感谢您的评价");
+        assertThat(page.locator("#track-rating")).hasText("满意");
+        shot("63-citizen-reads-answer-and-rates");
+    }
+
     private com.microsoft.playwright.Locator button(String name) {
         return page.getByRole(
                 com.microsoft.playwright.options.AriaRole.BUTTON,
