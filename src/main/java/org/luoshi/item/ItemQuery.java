@@ -210,6 +210,49 @@ public class ItemQuery {
                 .list();
     }
 
+    /**
+     * Every item under a unit that has left the draft and was not cancelled: for the platform's own
+     * work on a jurisdiction (bulletins drafted on schedule), never for a person's screen.
+     */
+    public List<ItemData> liveUnder(String unitPath) {
+        String hi = unitPath.substring(0, unitPath.length() - 1) + "0";
+        List<ItemData> rows = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<ItemData> page = jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE i.id > :after"
+                            + " AND i.lead_unit_path >= :lo AND i.lead_unit_path < :hi"
+                            + " AND i.status NOT IN ('DRAFT', 'CANCELLED') ORDER BY i.id LIMIT 1000")
+                    .param("after", after)
+                    .param("lo", unitPath)
+                    .param("hi", hi)
+                    .query(ItemRepository::map)
+                    .list();
+            rows.addAll(page);
+            if (page.size() < 1000) {
+                return rows;
+            }
+            after = page.getLast().id();
+        }
+    }
+
+    /** Of these items, those whose timeline has an entry of the type within [from, to). */
+    public java.util.Set<Long> happened(
+            java.util.Collection<Long> ids, String type, java.time.Instant from, java.time.Instant to) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT item_id FROM item_event
+                         WHERE item_id = ANY(:ids) AND type = :type AND at >= :from AND at < :to
+                        """)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("type", type)
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query(Long.class)
+                .list());
+    }
+
     /** Of these items, the ones the user may see, in id order. */
     public List<ItemData> visible(CurrentUser user, List<Long> ids) {
         ItemScope scope = scopes.of(user);

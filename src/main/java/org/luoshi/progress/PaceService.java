@@ -124,6 +124,50 @@ public class PaceService {
         return result;
     }
 
+    /** Reports that fell due within a span, and how many of them were sent up by their due day. */
+    public record Punctuality(int due, int onTime) {}
+
+    /**
+     * 按时报送: for each item, the periodic reports due between {@code from} and {@code to} (not
+     * after {@code to}, and only while the item was under way), and those first sent by the due day.
+     * One-off items owe no periodic reports and are left out.
+     */
+    public Map<Long, Punctuality> punctuality(
+            Collection<ItemData> rows, Map<Long, List<Report>> reps, LocalDate from, LocalDate to) {
+        Map<Long, Punctuality> result = new HashMap<>();
+        for (ItemData item : rows) {
+            LocalDate start = owedFrom(item);
+            if (item.cadence() == org.luoshi.item.Cadence.ONCE || start == null || item.deadline() == null) {
+                continue;
+            }
+            LocalDate closed = item.closedAt() == null
+                    ? null
+                    : LocalDate.ofInstant(item.closedAt(), java.time.ZoneId.of("Asia/Shanghai"));
+            Map<String, Report> byPeriod = new HashMap<>();
+            reps.getOrDefault(item.id(), List.of()).forEach(r -> byPeriod.put(r.period(), r));
+            int due = 0;
+            int onTime = 0;
+            ReportingPeriod p = ReportingPeriod.containing(start, item.cadence(), start, item.deadline());
+            for (int guard = 0; guard < 600 && !p.start().isAfter(to) && p.overlaps(start, item.deadline()); guard++) {
+                LocalDate dueOn = reports.dueOn(p);
+                boolean inSpan = !dueOn.isBefore(from) && !dueOn.isAfter(to);
+                boolean underWay = closed == null || closed.isAfter(dueOn);
+                if (inSpan && underWay) {
+                    due++;
+                    Report r = byPeriod.get(p.key());
+                    if (r != null && r.submittedAt() != null && r.status() != ReportStatus.DRAFT && !r.late()) {
+                        onTime++;
+                    }
+                }
+                p = p.next();
+            }
+            if (due > 0) {
+                result.put(item.id(), new Punctuality(due, onTime));
+            }
+        }
+        return result;
+    }
+
     public Pace of(ItemData item) {
         return of(List.of(item)).get(item.id());
     }

@@ -373,7 +373,8 @@ class BrowserJourneyIT extends IntegrationTest {
         page.locator("#transfer-unit")
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("江北街道"));
         page.locator("#transfer-title").fill("延长新港路望潮路口行人绿灯时间");
-        page.locator("#transfer-deadline").fill("2099-12-31");
+        // the farthest deadline of any test: the bulletin's good examples list the earliest closures first
+        page.locator("#transfer-deadline").fill("2100-06-30");
         shot("62-supervisor-triage");
         page.locator("#transfer-submit").click();
         assertThat(page.locator("#suggestion-status")).hasText("已转办");
@@ -417,6 +418,34 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator("#public-notice")).hasText("感谢您的评价");
         assertThat(page.locator("#track-rating")).hasText("满意");
         shot("63-citizen-reads-answer-and-rates");
+
+        // the month's bulletin for the city counts the closure and names it as a good example
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("通报"))
+                .click();
+        page.locator("#bulletin-kind").selectOption("MONTH");
+        page.locator("#bulletin-draft-go").click();
+        button("按最新台账重新起草").click();
+        assertThat(page.locator("#bulletin-ranking")).containsText("临江区");
+        assertThat(page.locator("#bulletin-good")).containsText("延长新港路望潮路口行人绿灯时间");
+        page.locator("#bulletin-title").fill(page.locator("#bulletin-title").inputValue() + "（第一稿）");
+        page.locator("#bulletin-save").click();
+        assertThat(page.locator(".alert.notice")).hasText("已保存");
+        shot("64-bulletin-draft");
+        page.locator("#bulletin-publish").click();
+        assertThat(page.locator("#bulletin-status")).containsText("已发布");
+        assertThat(page.locator("#bulletin-document")).containsText("典型经验");
+        assertThat(page.locator("#bulletin-document")).containsText("延长新港路望潮路口行人绿灯时间");
+        shot("65-bulletin-published");
+        com.microsoft.playwright.Download doc =
+                page.waitForDownload(() -> page.locator("#bulletin-docx").click());
+        org.assertj.core.api.Assertions.assertThat(doc.suggestedFilename()).endsWith(".docx");
+        // and the town reads the published bulletin
+        switchTo("townliaison");
+        page.navigate(base() + "/bulletins");
+        page.locator("#bulletin-list a").first().click();
+        assertThat(page.locator("#bulletin-document")).containsText("各单位排名");
     }
 
     private com.microsoft.playwright.Locator button(String name) {
