@@ -21,6 +21,11 @@ public record Indicator(
         return measure.equals("%") || measure.equals("‰") || measure.contains("率");
     }
 
+    /** Weighted mean completion of those reported on, 0 to 1; null if none has been. */
+    public static Double completionOf(java.util.List<Indicator> indicators) {
+        return PacePolicy.weighted(indicators);
+    }
+
     /** How far along: 0 to 1, direction-aware; null when nothing has been reported. */
     public Double completion() {
         return current == null

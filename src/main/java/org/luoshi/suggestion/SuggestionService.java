@@ -234,6 +234,30 @@ public class SuggestionService {
         return track(trackingCode, address);
     }
 
+    /** A citizen's rating of the answer to a suggestion that was transferred as an item. */
+    public record RatedItem(long itemId, CitizenRating rating) {}
+
+    /** The ratings given within [from, to] of suggestions answered through an item: for assessment. */
+    @Transactional(readOnly = true)
+    public List<RatedItem> ratedBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT coalesce(s.item_id, m.item_id) AS item_id, s.rating FROM suggestion s
+                          LEFT JOIN suggestion m ON m.id = s.merged_into
+                         WHERE s.rating IS NOT NULL AND coalesce(s.item_id, m.item_id) IS NOT NULL
+                           AND s.rated_at >= :from AND s.rated_at < :to
+                        """)
+                .param(
+                        "from",
+                        java.sql.Timestamp.from(
+                                from.atStartOfDay(clock.getZone()).toInstant()))
+                .param(
+                        "to",
+                        java.sql.Timestamp.from(
+                                to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+                .query((rs, n) -> new RatedItem(rs.getLong("item_id"), CitizenRating.valueOf(rs.getString("rating"))))
+                .list();
+    }
+
     public record Page(List<Suggestion> rows, long total, Map<SuggestionStatus, Long> counts) {}
 
     /** The suggestions sent to regions within the supervisor's jurisdiction, newest first. */

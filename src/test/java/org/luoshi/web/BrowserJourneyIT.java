@@ -448,6 +448,62 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(page.locator("#bulletin-document")).containsText("各单位排名");
     }
 
+    @Test
+    void aSupervisorAssessesTheTownsTriesWeightsAndAnswersAnAppeal() {
+        signIn("supervisor");
+        page.waitForURL(base() + "/");
+        page.locator("nav.sidebar a", new Page.LocatorOptions().setHasText("考核评价"))
+                .click();
+        page.locator("#assessment-unit")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("临江区"));
+        page.locator("#assessment-name").fill("临江区街镇年度目标绩效考核");
+        page.locator("#assessment-create").click();
+        assertThat(page.locator(".alert.notice")).containsText("已建立考核方案");
+        assertThat(page.locator("#assessment-scores")).containsText("江北街道");
+        // what if only on-time closure counted?
+        for (String c :
+                List.of("REPORT_PUNCTUALITY", "INDICATOR_COMPLETION", "CLOSURE_RATING", "CITIZEN_SATISFACTION")) {
+            page.locator("#w-" + c).fill("0");
+        }
+        page.locator("#w-ON_TIME_CLOSURE").fill("100");
+        page.locator("#assessment-try").click();
+        assertThat(page.locator("#assessment-what-if")).containsText("江北街道");
+        assertThat(page.locator("#w-ON_TIME_CLOSURE")).hasValue("100");
+        shot("66-assessment-what-if");
+        page.navigate(page.url().replace("/what-if", ""));
+        page.locator("#assessment-adjust #adjust-unit")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("江北街道"));
+        page.locator("#adjust-points").fill("-2");
+        page.locator("#adjust-reason").fill("进展报送两次迟报");
+        page.locator("#adjust-evidence").fill("督查通报2026年第2期");
+        page.locator("#adjust-submit").click();
+        assertThat(page.locator(".alert.notice")).hasText("已记入加减分");
+        page.locator("#assessment-publicize").click();
+        assertThat(page.locator("#assessment-stage")).hasText("公示中");
+        String schemeUrl = page.url();
+        switchTo("townliaison");
+
+        page.navigate(schemeUrl);
+        assertThat(page.locator("#assessment-scores")).containsText("进展报送两次迟报");
+        assertThat(page.locator("#assessment-scores")).not().containsText("河西街道");
+        page.locator("#appeal-line").selectOption("减分");
+        page.locator("#appeal-reason").fill("第二次迟报是系统升级停机所致，附大数据中心说明。");
+        page.locator("#appeal-submit").click();
+        assertThat(page.locator("#assessment-appeals")).containsText("待答复");
+        shot("67-assessment-town-appeals");
+        switchTo("supervisor");
+
+        page.navigate(schemeUrl);
+        page.locator("#assessment-appeals input[name=reply]").fill("情况属实，撤销一次迟报扣分");
+        page.locator("#assessment-appeals input[name=correction]").fill("1");
+        button("采纳并更正").click();
+        assertThat(page.locator("#assessment-appeals")).containsText("已采纳");
+        page.locator("#assessment-publish").click();
+        assertThat(page.locator("#assessment-stage")).hasText("已发布");
+        assertThat(page.locator("#assessment-adjust")).hasCount(0);
+        shot("68-assessment-published");
+    }
+
     private com.microsoft.playwright.Locator button(String name) {
         return page.getByRole(
                 com.microsoft.playwright.options.AriaRole.BUTTON,
