@@ -8,6 +8,7 @@ CREATE TABLE assessment_scheme (
     period_from  date         NOT NULL,
     period_to    date         NOT NULL CHECK (period_to >= period_from),
     scale        int          NOT NULL CHECK (scale IN (100, 1000)),
+    assessed     text         NOT NULL DEFAULT 'ALL' CHECK (assessed IN ('ALL', 'REGIONS', 'DEPARTMENTS')),
     lead_credit  numeric(4, 2) NOT NULL,
     co_credit    numeric(4, 2) NOT NULL,
     weights      jsonb        NOT NULL,

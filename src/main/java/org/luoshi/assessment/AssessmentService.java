@@ -66,10 +66,16 @@ public class AssessmentService {
             LocalDate from,
             LocalDate to,
             Integer scale,
+            Scheme.Group group,
             BigDecimal leadCredit,
             BigDecimal coCredit,
             List<Scheme.Weight> weights,
-            List<Scheme.Grade> grades) {}
+            List<Scheme.Grade> grades) {
+
+        public NewScheme withGroup(Scheme.Group g) {
+            return new NewScheme(unitId, name, from, to, scale, g, leadCredit, coCredit, weights, grades);
+        }
+    }
 
     /** The usual shape: 按时办结30、按时报送20、指标完成20、办结质量15、群众满意15; 优秀20%、良好40%、一般. */
     public static NewScheme usual(long unitId, String name, LocalDate from, LocalDate to, int scale) {
@@ -80,14 +86,15 @@ public class AssessmentService {
                 from,
                 to,
                 scale,
+                Scheme.Group.ALL,
                 BigDecimal.ONE,
                 new BigDecimal("0.9"),
                 List.of(
-                        new Scheme.Weight(Criterion.ON_TIME_CLOSURE, BigDecimal.valueOf(30 * k)),
-                        new Scheme.Weight(Criterion.REPORT_PUNCTUALITY, BigDecimal.valueOf(20 * k)),
-                        new Scheme.Weight(Criterion.INDICATOR_COMPLETION, BigDecimal.valueOf(20 * k)),
-                        new Scheme.Weight(Criterion.CLOSURE_RATING, BigDecimal.valueOf(15 * k)),
-                        new Scheme.Weight(Criterion.CITIZEN_SATISFACTION, BigDecimal.valueOf(15 * k))),
+                        new Scheme.Weight(Criterion.ON_TIME_CLOSURE, BigDecimal.valueOf(Math.round(30 * k))),
+                        new Scheme.Weight(Criterion.REPORT_PUNCTUALITY, BigDecimal.valueOf(Math.round(20 * k))),
+                        new Scheme.Weight(Criterion.INDICATOR_COMPLETION, BigDecimal.valueOf(Math.round(20 * k))),
+                        new Scheme.Weight(Criterion.CLOSURE_RATING, BigDecimal.valueOf(Math.round(15 * k))),
+                        new Scheme.Weight(Criterion.CITIZEN_SATISFACTION, BigDecimal.valueOf(Math.round(15 * k)))),
                 List.of(
                         new Scheme.Grade("优秀", new BigDecimal("0.20"), null),
                         new Scheme.Grade("良好", new BigDecimal("0.40"), null),
@@ -105,9 +112,9 @@ public class AssessmentService {
         }
         validate(n);
         long id = jdbc.sql("""
-                        INSERT INTO assessment_scheme (unit_id, unit_path, name, period_from, period_to, scale, lead_credit,
+                        INSERT INTO assessment_scheme (unit_id, unit_path, name, period_from, period_to, scale, assessed, lead_credit,
                                                        co_credit, weights, grades, created_by)
-                        VALUES (:unit, :path, :name, :from, :to, :scale, :lead, :co, CAST(:weights AS jsonb),
+                        VALUES (:unit, :path, :name, :from, :to, :scale, :group, :lead, :co, CAST(:weights AS jsonb),
                                 CAST(:grades AS jsonb), :by)
                         RETURNING id
                         """)
@@ -117,6 +124,7 @@ public class AssessmentService {
                 .param("from", n.from())
                 .param("to", n.to())
                 .param("scale", n.scale())
+                .param("group", (n.group() == null ? Scheme.Group.ALL : n.group()).name())
                 .param("lead", n.leadCredit())
                 .param("co", n.coCredit())
                 .param("weights", JSON.writeValueAsString(n.weights()))
@@ -627,7 +635,7 @@ public class AssessmentService {
     }
 
     static final String COLUMNS =
-            "a.id, a.unit_id, a.unit_path, a.name, a.period_from, a.period_to, a.scale, a.lead_credit, "
+            "a.id, a.unit_id, a.unit_path, a.name, a.period_from, a.period_to, a.scale, a.assessed, a.lead_credit, "
                     + "a.co_credit, a.weights, a.grades, a.stage, a.appeal_until, a.created_by, a.published_at, a.version";
 
     static Scheme map(ResultSet rs, int row) throws SQLException {
@@ -640,6 +648,7 @@ public class AssessmentService {
                 rs.getObject("period_from", LocalDate.class),
                 rs.getObject("period_to", LocalDate.class),
                 rs.getInt("scale"),
+                Scheme.Group.valueOf(rs.getString("assessed")),
                 rs.getBigDecimal("lead_credit"),
                 rs.getBigDecimal("co_credit"),
                 JSON.readValue(rs.getString("weights"), new TypeReference<List<Scheme.Weight>>() {}),

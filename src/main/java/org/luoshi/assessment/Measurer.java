@@ -55,10 +55,11 @@ class Measurer {
         this.suggestions = suggestions;
     }
 
-    /** The units assessed: those directly under the jurisdiction, in their order. */
+    /** The units assessed: those of the scheme's group directly under the jurisdiction, in their order. */
     List<Unit> assessed(Scheme s) {
         return units.children(s.unitId(), UnitScope.all()).stream()
                 .filter(Unit::enabled)
+                .filter(u -> s.group().includes(u))
                 .toList();
     }
 

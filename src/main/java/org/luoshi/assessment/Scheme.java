@@ -14,6 +14,7 @@ public record Scheme(
         LocalDate from,
         LocalDate to,
         int scale,
+        Group group,
         BigDecimal leadCredit,
         BigDecimal coCredit,
         List<Weight> weights,
@@ -23,6 +24,31 @@ public record Scheme(
         String createdBy,
         Instant publishedAt,
         int version) {
+
+    /** Which of the units directly under the jurisdiction are assessed: bulletins and schemes keep regions apart from departments. */
+    public enum Group {
+        ALL("全部直属单位"),
+        REGIONS("下级地区（区县、乡镇街道）"),
+        DEPARTMENTS("部门和单位");
+
+        private final String label;
+
+        Group(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean includes(org.luoshi.org.Unit unit) {
+            return switch (this) {
+                case ALL -> true;
+                case REGIONS -> unit.kind().isRegion();
+                case DEPARTMENTS -> !unit.kind().isRegion();
+            };
+        }
+    }
 
     /** Points a criterion is worth out of the scale. */
     public record Weight(Criterion criterion, BigDecimal points) {}

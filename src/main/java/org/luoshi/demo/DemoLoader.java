@@ -44,7 +44,7 @@ class DemoLoader implements ApplicationRunner {
     private final org.luoshi.progress.IndicatorService indicators;
     private final org.luoshi.progress.ReportService reports;
     private final org.luoshi.reminder.ReminderService reminders;
-    private final DemoSuggestions suggestions;
+    private final DemoOversight oversight;
 
     DemoLoader(
             DemoMode demo,
@@ -60,9 +60,9 @@ class DemoLoader implements ApplicationRunner {
             org.luoshi.progress.IndicatorService indicators,
             org.luoshi.progress.ReportService reports,
             org.luoshi.reminder.ReminderService reminders,
-            DemoSuggestions suggestions) {
+            DemoOversight oversight) {
         this.reminders = reminders;
-        this.suggestions = suggestions;
+        this.oversight = oversight;
         this.indicators = indicators;
         this.reports = reports;
         this.demo = demo;
@@ -120,8 +120,10 @@ class DemoLoader implements ApplicationRunner {
         }
         remember(hash);
         int items = loadItems(byCode);
-        suggestions.load(org.luoshi.security.CurrentUser.of(
-                accounts.findByUsername("supervisor").orElseThrow(), false));
+        var supervisor = org.luoshi.security.CurrentUser.of(
+                accounts.findByUsername("supervisor").orElseThrow(), false);
+        oversight.load(supervisor);
+        oversight.oversee(supervisor, byCode.get("SF").id());
         log.info(
                 "已载入演示数据：{} 个单位，{} 个账户，{} 项督办事项",
                 byCode.size(),

@@ -376,6 +376,24 @@ class AssessmentIT extends IntegrationTest {
         bad.put("to", today.toString());
         assertThat(api.post("/api/v1/assessments", town, bad).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/assessments", supervisor, bad).status()).isEqualTo(201);
+        // regions only: the county's towns, not its departments
+        bad.put("group", "REGIONS");
+        long regions = api.post("/api/v1/assessments", supervisor, bad)
+                .json()
+                .get("id")
+                .asLong();
+        List<Long> assessed = api.get("/api/v1/assessments/" + regions, supervisor)
+                .json()
+                .get("scores")
+                .valueStream()
+                .map(x -> x.get("unitId").asLong())
+                .toList();
+        assertThat(assessed).contains(unitId("SF-LJ-JB"), unitId("SF-LJ-HX"), unitId("SF-LJ-BT"));
+        assertThat(jdbc.sql("SELECT count(*) FROM unit WHERE id = ANY(:ids) AND kind IN ('DEPARTMENT', 'ENTERPRISE')")
+                        .param("ids", assessed.toArray(Long[]::new))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static double total(JsonNode view, long unit) {

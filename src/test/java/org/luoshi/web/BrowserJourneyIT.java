@@ -441,6 +441,18 @@ class BrowserJourneyIT extends IntegrationTest {
         com.microsoft.playwright.Download doc =
                 page.waitForDownload(() -> page.locator("#bulletin-docx").click());
         org.assertj.core.api.Assertions.assertThat(doc.suggestedFilename()).endsWith(".docx");
+        // the year's assessment of the city's units counts the citizen's rating for 临江区
+        page.navigate(base() + "/assessments");
+        page.locator("#assessment-unit")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("示范市"));
+        page.locator("#assessment-name").fill("示范市" + java.time.Year.now() + "年度督查督办考核");
+        page.locator("#assessment-create").click();
+        long county = unitId("SF-LJ");
+        assertThat(page.locator("#score-" + county)).containsText("临江区");
+        page.locator("#score-" + county + " + tr summary").click();
+        assertThat(page.locator("#score-" + county + " + tr"))
+                .containsText(java.util.regex.Pattern.compile("群众评价[1-9][0-9]*条"));
+        shot("65b-assessment-of-the-city");
         // and the town reads the published bulletin
         switchTo("townliaison");
         page.navigate(base() + "/bulletins");

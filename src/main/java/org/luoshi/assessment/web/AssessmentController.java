@@ -56,6 +56,7 @@ class AssessmentController {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.withDayOfYear(1));
         model.addAttribute("defaultTo", today.withDayOfYear(today.lengthOfYear()));
+        model.addAttribute("groups", Scheme.Group.values());
         return "assessments/list";
     }
 
@@ -67,10 +68,13 @@ class AssessmentController {
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "100") int scale,
+            @RequestParam(defaultValue = "ALL") Scheme.Group group,
             RedirectAttributes redirect) {
         try {
             Scheme s = assessments.create(
-                    user, AssessmentService.usual(unitId == null ? 0 : unitId, name, from, to, scale));
+                    user,
+                    AssessmentService.usual(unitId == null ? 0 : unitId, name, from, to, scale)
+                            .withGroup(group));
             redirect.addFlashAttribute("notice", "已建立考核方案，可调整权重后试算");
             return "redirect:/assessments/" + s.id();
         } catch (DomainException e) {
@@ -142,6 +146,7 @@ class AssessmentController {
                                     s.from(),
                                     s.to(),
                                     s.scale(),
+                                    s.group(),
                                     s.leadCredit(),
                                     decimal(form.get("coCredit"), "协办系数"),
                                     weights(form),
@@ -212,6 +217,7 @@ class AssessmentController {
                 n.from(),
                 n.to(),
                 usual.scale(),
+                n.group() == null ? Scheme.Group.ALL : n.group(),
                 n.leadCredit() == null ? usual.leadCredit() : n.leadCredit(),
                 n.coCredit() == null ? usual.coCredit() : n.coCredit(),
                 n.weights() == null ? usual.weights() : n.weights(),

@@ -4,16 +4,50 @@ import org.luoshi.security.CurrentUser;
 import org.luoshi.suggestion.SuggestionService;
 import org.springframework.stereotype.Component;
 
-/** A few citizens' suggestions in the demo city: waiting, answered and rated, declined. */
+/**
+ * The oversight side of the demo city: a few citizens' suggestions (waiting, answered and rated,
+ * declined), the bulletins of the periods last ended, and this year's assessment scheme.
+ */
 @Component
-class DemoSuggestions {
+class DemoOversight {
 
     private static final String ADDRESS = "demo-loader";
 
     private final SuggestionService suggestions;
+    private final org.luoshi.bulletin.BulletinService bulletins;
+    private final org.luoshi.assessment.AssessmentService assessments;
+    private final java.time.Clock clock;
 
-    DemoSuggestions(SuggestionService suggestions) {
+    DemoOversight(
+            SuggestionService suggestions,
+            org.luoshi.bulletin.BulletinService bulletins,
+            org.luoshi.assessment.AssessmentService assessments,
+            java.time.Clock clock) {
         this.suggestions = suggestions;
+        this.bulletins = bulletins;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    /** Last month's and last quarter's bulletins as drafts, and the year's schemes as drafts. */
+    void oversee(CurrentUser supervisor, long city) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        bulletins.draftDue(today);
+        // counties and city departments are assessed apart, as cities do
+        for (var group : java.util.List.of(
+                org.luoshi.assessment.Scheme.Group.REGIONS, org.luoshi.assessment.Scheme.Group.DEPARTMENTS)) {
+            assessments.create(
+                    supervisor,
+                    org.luoshi.assessment.AssessmentService.usual(
+                                    city,
+                                    "示范市" + today.getYear() + "年度"
+                                            + (group == org.luoshi.assessment.Scheme.Group.REGIONS ? "区县" : "市直部门")
+                                            + "督查督办目标绩效考核",
+                                    today.withDayOfYear(1),
+                                    today.withDayOfYear(today.lengthOfYear()),
+                                    100)
+                            .withGroup(group));
+        }
     }
 
     void load(CurrentUser supervisor) {
