@@ -70,7 +70,7 @@ class Measurer {
         Instant end = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
         List<Unit> assessed = assessed(s);
         List<ItemData> ledger = items.liveUnder(s.unitPath()).stream()
-                .filter(i -> i.createdAt().isBefore(end))
+                .filter(i -> i.existedBefore(end))
                 .toList();
         List<Long> ids = ledger.stream().map(ItemData::id).toList();
         Map<Long, List<Long>> co = items.coUnits(ids);

@@ -61,8 +61,7 @@ class BulletinComposer {
         Instant endOfDay = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant from = span.from().atStartOfDay(ZONE).toInstant();
         List<ItemData> ledger = items.liveUnder(jurisdiction.path().value()).stream()
-                .filter(i -> i.dispatchedAt() == null || i.dispatchedAt().isBefore(endOfDay))
-                .filter(i -> i.createdAt().isBefore(endOfDay))
+                .filter(i -> i.existedBefore(endOfDay))
                 .toList();
         List<Long> ids = ledger.stream().map(ItemData::id).toList();
         Map<Long, PaceService.Standing> standing = pace.asOf(ledger, asOf);

@@ -34,6 +34,14 @@ public record ItemData(
         tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
     }
 
+    /**
+     * Whether the item was on the ledger before the instant: from its dispatch, which for an item
+     * taken over from paper lies before the day it was typed in; a draft from its registration.
+     */
+    public boolean existedBefore(Instant t) {
+        return dispatchedAt != null ? dispatchedAt.isBefore(t) : createdAt.isBefore(t);
+    }
+
     /** Past its deadline while still being worked on; derived, never stored. */
     public boolean overdueOn(LocalDate today) {
         return status.open() && deadline != null && deadline.isBefore(today);

@@ -164,6 +164,27 @@ class BulletinIT extends IntegrationTest {
     }
 
     @Test
+    void aPastMonthCountsTheItemsTakenOverFromPaperBeforeIt() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        long county = unitId("SF-LJ");
+        LocalDate lastMonth = LocalDate.now().minusMonths(1);
+        JsonNode b = draft(api, supervisor, county, "MONTH", lastMonth, true);
+        LocalDate end = LocalDate.parse(b.get("figures").get("to").asString());
+        // the demo's items were typed in today but dispatched months ago: they were on last month's ledger
+        long dispatchedBefore = ledger(api, supervisor, county).stream()
+                .filter(i -> !i.get("dispatchedAt").isNull()
+                        && java.time.Instant.parse(i.get("dispatchedAt").asString())
+                                .isBefore(end.plusDays(1)
+                                        .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                                        .toInstant()))
+                .count();
+        assertThat(dispatchedBefore).isPositive();
+        assertThat(b.get("figures").get("totals").get("live").asLong()).isEqualTo(dispatchedBefore);
+        assertThat(b.get("figures").get("asOf").asString()).isEqualTo(end.toString());
+    }
+
+    @Test
     void aPublishedBulletinIsFinalAndReadByTheUnitsConcerned() throws Exception {
         Api api = api();
         String supervisor = api.token("supervisor", DEMO_PASSWORD);
