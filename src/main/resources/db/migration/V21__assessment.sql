@@ -46,6 +46,9 @@ CREATE TABLE assessment_adjustment (
     points     numeric(7, 2) NOT NULL,
     reason     text         NOT NULL,
     evidence   text         NOT NULL,
+    file_name  text,
+    file_type  text,
+    file_data  bytea,
     appeal_id  bigint       REFERENCES assessment_appeal (id),
     created_by text         NOT NULL,
     created_at timestamptz  NOT NULL DEFAULT now()

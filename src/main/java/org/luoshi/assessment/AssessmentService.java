@@ -171,12 +171,63 @@ public class AssessmentService {
         return find(id).orElseThrow();
     }
 
-    /** 加分/减分: a line for a unit, with a reason and what it rests on. */
+    /** A document a bonus or deduction rests on (a commendation, a bulletin), optional. */
+    public record EvidenceFile(String name, String type, byte[] data) {}
+
+    static final int MAX_EVIDENCE = 10 * 1024 * 1024;
+
+    /** 加分/减分: a line for a unit, with a reason, what it rests on, and that document if at hand. */
     @Transactional
-    public void adjust(CurrentUser user, long id, long unitId, BigDecimal points, String reason, String evidence) {
+    public void adjust(
+            CurrentUser user,
+            long id,
+            long unitId,
+            BigDecimal points,
+            String reason,
+            String evidence,
+            String fileName,
+            byte[] file) {
         Scheme s = managed(user, id);
         requireOpen(s);
-        adjustment(s, unitId, points, reason, evidence, null, user.username());
+        EvidenceFile document = null;
+        if (file != null && file.length > 0) {
+            if (file.length > MAX_EVIDENCE) {
+                throw DomainException.invalid("assessment.evidence.large", "evidenceFile", "依据文件不能超过10MB");
+            }
+            String name = fileName == null
+                    ? ""
+                    : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+            org.luoshi.item.FileType type = org.luoshi.item.FileType.of(name, file)
+                    .orElseThrow(() -> DomainException.invalid(
+                            "assessment.evidence.type",
+                            "evidenceFile",
+                            "依据文件“{0}”的类型不允许或与扩展名不符，允许：{1}",
+                            name,
+                            org.luoshi.item.FileType.allowed()));
+            document = new EvidenceFile(name, type.contentTypeFor(name), file);
+        }
+        adjustment(s, unitId, points, reason, evidence, null, user.username(), document);
+    }
+
+    /** The document behind a bonus or deduction, for those who may read that unit's lines. */
+    @Transactional(readOnly = true)
+    public EvidenceFile evidence(CurrentUser user, long id, long adjustmentId) {
+        View v = view(user, id);
+        return jdbc
+                .sql("""
+                        SELECT unit_id, file_name, file_type, file_data FROM assessment_adjustment
+                         WHERE id = :a AND scheme_id = :s AND file_data IS NOT NULL
+                        """)
+                .param("a", adjustmentId)
+                .param("s", id)
+                .query((rs, n) -> v.manages() || (v.ownUnit() != null && v.ownUnit() == rs.getLong("unit_id"))
+                        ? new EvidenceFile(
+                                rs.getString("file_name"), rs.getString("file_type"), rs.getBytes("file_data"))
+                        : null)
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("assessment.evidence.unknown", "依据文件不存在"));
     }
 
     @Transactional
@@ -296,7 +347,8 @@ public class AssessmentService {
                     "申诉更正（" + a.line() + "）：" + text,
                     "申诉 #" + appealId,
                     appealId,
-                    user.username());
+                    user.username(),
+                    null);
         }
         events.publishEvent(new AssessmentEvent(
                 id, "appeal.answered", (accept ? "采纳" : "不予采纳") + "申诉 #" + appealId, user.username()));
@@ -339,7 +391,8 @@ public class AssessmentService {
             List<Adjustment> adjustments,
             boolean manages,
             Long ownUnit,
-            boolean mayAppeal) {}
+            boolean mayAppeal,
+            Map<String, Long> evidenceFiles) {}
 
     @Transactional(readOnly = true)
     public View view(CurrentUser user, long id) {
@@ -364,7 +417,18 @@ public class AssessmentService {
                 manages ? adjustments(id) : List.of(),
                 manages,
                 ownUnit,
-                mayAppeal);
+                mayAppeal,
+                evidenceFiles(id, manages ? null : ownUnit == null ? -1L : ownUnit));
+    }
+
+    /** Derivation line key (ADJ:n) to the adjustment whose document may be downloaded. */
+    private Map<String, Long> evidenceFiles(long id, Long unitId) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id FROM assessment_adjustment
+                         WHERE scheme_id = :s AND file_data IS NOT NULL AND (CAST(:u AS bigint) IS NULL OR unit_id = :u)
+                        """).param("s", id).param("u", unitId).query(Long.class).list().forEach(a -> out.put("ADJ:" + a, a));
+        return out;
     }
 
     /** 试算: the ranking under other weights, stored nowhere. */
@@ -441,6 +505,7 @@ public class AssessmentService {
             BigDecimal points,
             String reason,
             String evidence,
+            String fileName,
             Long appealId,
             String by) {}
 
@@ -467,7 +532,9 @@ public class AssessmentService {
 
     private List<Adjustment> adjustments(long id) {
         return jdbc.sql("""
-                        SELECT a.*, u.name AS unit_name FROM assessment_adjustment a JOIN unit u ON u.id = a.unit_id
+                        SELECT a.id, a.unit_id, a.points, a.reason, a.evidence, a.file_name, a.appeal_id, a.created_by,
+                               u.name AS unit_name
+                          FROM assessment_adjustment a JOIN unit u ON u.id = a.unit_id
                          WHERE a.scheme_id = :s ORDER BY a.id
                         """)
                 .param("s", id)
@@ -478,13 +545,21 @@ public class AssessmentService {
                         rs.getBigDecimal("points"),
                         rs.getString("reason"),
                         rs.getString("evidence"),
+                        rs.getString("file_name"),
                         rs.getObject("appeal_id", Long.class),
                         rs.getString("created_by")))
                 .list();
     }
 
     private void adjustment(
-            Scheme s, long unitId, BigDecimal points, String reason, String evidence, Long appealId, String by) {
+            Scheme s,
+            long unitId,
+            BigDecimal points,
+            String reason,
+            String evidence,
+            Long appealId,
+            String by,
+            EvidenceFile file) {
         if (!assessed(s, unitId)) {
             throw DomainException.invalid("assessment.adjustment.unit", "unitId", "该单位不在本方案的考核范围内");
         }
@@ -497,14 +572,18 @@ public class AssessmentService {
             throw DomainException.invalid("assessment.adjustment.reason", "reason", "加减分须写明理由和依据（文件、通报或记录）");
         }
         jdbc.sql("""
-                        INSERT INTO assessment_adjustment (scheme_id, unit_id, points, reason, evidence, appeal_id, created_by)
-                        VALUES (:s, :u, :p, :r, :e, :a, :by)
+                        INSERT INTO assessment_adjustment (scheme_id, unit_id, points, reason, evidence, file_name, file_type,
+                                                           file_data, appeal_id, created_by)
+                        VALUES (:s, :u, :p, :r, :e, :fn, :ft, :fd, :a, :by)
                         """)
                 .param("s", s.id())
                 .param("u", unitId)
                 .param("p", points)
                 .param("r", why)
                 .param("e", basis)
+                .param("fn", file == null ? null : file.name())
+                .param("ft", file == null ? null : file.type())
+                .param("fd", file == null ? null : file.data())
                 .param("a", appealId)
                 .param("by", by)
                 .update();

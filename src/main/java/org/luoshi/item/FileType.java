@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The allow-list of evidence types: PDF, images and Office documents. A file must both be named as
- * one of these and begin with that format's signature, so a renamed executable is refused.
+ * one of these and begin with that format's signature, so a renamed executable is refused. Other
+ * parts that take files in (citizens' attachments, assessment evidence) use the same list.
  */
-enum FileType {
+public enum FileType {
     PDF("application/pdf", sig(0x25, 0x50, 0x44, 0x46), "pdf"),
     PNG("image/png", sig(0x89, 0x50, 0x4E, 0x47), "png"),
     JPEG("image/jpeg", sig(0xFF, 0xD8, 0xFF), "jpg", "jpeg"),
@@ -26,7 +27,7 @@ enum FileType {
         this.extensions = extensions;
     }
 
-    static Optional<FileType> of(String fileName, byte[] head) {
+    public static Optional<FileType> of(String fileName, byte[] head) {
         String ext = extension(fileName);
         return Arrays.stream(values())
                 .filter(t -> Arrays.asList(t.extensions).contains(ext))
@@ -35,7 +36,7 @@ enum FileType {
     }
 
     /** What the browser is told: Office types by their registered names. */
-    String contentTypeFor(String fileName) {
+    public String contentTypeFor(String fileName) {
         return switch (extension(fileName)) {
             case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,11 +48,11 @@ enum FileType {
         };
     }
 
-    static String allowed() {
+    public static String allowed() {
         return "pdf、jpg、png、gif、doc、docx、xls、xlsx、ppt、pptx、wps、et";
     }
 
-    static String extension(String fileName) {
+    public static String extension(String fileName) {
         int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

@@ -707,32 +707,19 @@ public class SuggestionService {
             throw DomainException.invalid(
                     "suggestion.attachment.large", "attachment", "附件不能超过{0}MB", maxAttachment / (1024 * 1024));
         }
-        String type = startsWith(bytes, 0xFF, 0xD8, 0xFF)
-                ? "image/jpeg"
-                : startsWith(bytes, 0x89, 'P', 'N', 'G')
-                        ? "image/png"
-                        : startsWith(bytes, '%', 'P', 'D', 'F') ? "application/pdf" : null;
-        if (type == null) {
-            throw DomainException.invalid("suggestion.attachment.type", "attachment", "附件只接受照片（JPG、PNG）或 PDF 文件");
-        }
+        String type = org.luoshi.item.FileType.of(name, bytes)
+                .filter(t -> t == org.luoshi.item.FileType.PDF
+                        || t == org.luoshi.item.FileType.PNG
+                        || t == org.luoshi.item.FileType.JPEG)
+                .map(t -> t.contentTypeFor(name))
+                .orElseThrow(() -> DomainException.invalid(
+                        "suggestion.attachment.type", "attachment", "附件只接受照片（JPG、PNG）或 PDF 文件，且扩展名与内容相符"));
         String clean =
                 name == null ? "附件" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         if (clean.length() > 100) {
             clean = clean.substring(clean.length() - 100);
         }
         return new Attachment(clean.isEmpty() ? "附件" : clean, type, bytes);
-    }
-
-    private static boolean startsWith(byte[] bytes, int... head) {
-        if (bytes.length < head.length) {
-            return false;
-        }
-        for (int i = 0; i < head.length; i++) {
-            if ((bytes[i] & 0xFF) != head[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String text(String raw, String field, String what, int max) {

@@ -237,10 +237,21 @@ class AssessmentIT extends IntegrationTest {
         Api.Response noBasis =
                 api.post(path + "/adjustments", supervisor, Map.of("unitId", jiangbei, "points", -3, "reason", "迟报"));
         assertThat(noBasis.status()).isEqualTo(400);
-        api.post(
-                path + "/adjustments",
-                supervisor,
-                Map.of("unitId", jiangbei, "points", -3, "reason", "两次迟报进展", "evidence", "督查通报2026年第3期"));
+        String base64 = java.util.Base64.getEncoder().encodeToString(PDF);
+        Map<String, Object> forged =
+                new HashMap<>(Map.of("unitId", jiangbei, "points", -3, "reason", "两次迟报进展", "evidence", "督查通报2026年第3期"));
+        forged.put("evidenceFileName", "督查通报.pdf");
+        forged.put(
+                "evidenceFile",
+                java.util.Base64.getEncoder().encodeToString("MZ-program".getBytes(StandardCharsets.US_ASCII)));
+        Api.Response renamed = api.post(path + "/adjustments", supervisor, forged);
+        assertThat(renamed.status()).isEqualTo(400);
+        assertThat(renamed.json().get("field").asString()).isEqualTo("evidenceFile");
+        forged.put("evidenceFile", base64);
+        JsonNode withFile = api.post(path + "/adjustments", supervisor, forged).json();
+        long adjustment = withFile.get("adjustments").get(0).get("id").asLong();
+        assertThat(withFile.get("adjustments").get(0).get("fileName").asString())
+                .isEqualTo("督查通报.pdf");
         double deducted = total(api.get(path, supervisor).json(), jiangbei);
         assertThat(deducted).isCloseTo(Math.max(0, start - 3), Offset.offset(0.005));
 
@@ -287,6 +298,11 @@ class AssessmentIT extends IntegrationTest {
         assertThat(own.get("mayAppeal").asBoolean()).isTrue();
         assertThat(api.get(path, dept).status())
                 .as("a department not assessed here")
+                .isEqualTo(404);
+        // the unit reads the document its deduction rests on; nobody else outside the scheme does
+        assertThat(api.bytes(path + "/adjustments/" + adjustment + "/file", town))
+                .isEqualTo(PDF);
+        assertThat(api.get(path + "/adjustments/" + adjustment + "/file", dept).status())
                 .isEqualTo(404);
 
         JsonNode appeal = api.post(path + "/appeals", town, Map.of("line", "减分", "reason", "第二次迟报系系统故障，有技术部门证明"))

@@ -125,6 +125,55 @@ class AssessmentController {
         return show(user, id, model);
     }
 
+    /** 加减分 from the page, with its document if one is attached. */
+    @PostMapping("/assessments/{id}/adjust")
+    String adjust(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile evidenceFile,
+            RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            boolean attached = evidenceFile != null && !evidenceFile.isEmpty();
+            assessments.adjust(
+                    user,
+                    id,
+                    Long.parseLong(form.getOrDefault("unitId", "0")),
+                    decimal(form.get("points"), "分值"),
+                    form.get("reason"),
+                    form.get("evidence"),
+                    attached ? evidenceFile.getOriginalFilename() : null,
+                    attached ? evidenceFile.getBytes() : null);
+            redirect.addFlashAttribute("notice", "已记入加减分");
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/assessments/" + id;
+    }
+
+    /** The document behind a bonus or deduction. */
+    @GetMapping({
+        "/assessments/{id}/adjustments/{adjustment}/file",
+        "/api/v1/assessments/{id}/adjustments/{adjustment}/file"
+    })
+    ResponseEntity<byte[]> evidence(CurrentUser user, @PathVariable long id, @PathVariable long adjustment) {
+        AssessmentService.EvidenceFile f = assessments.evidence(user, id, adjustment);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(f.type()))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(f.data());
+    }
+
     @PostMapping("/assessments/{id}/{action}")
     String act(
             CurrentUser user,
@@ -152,16 +201,6 @@ class AssessmentController {
                                     weights(form),
                                     s.grades()));
                     yield "已保存权重";
-                }
-                case "adjust" -> {
-                    assessments.adjust(
-                            user,
-                            id,
-                            Long.parseLong(form.getOrDefault("unitId", "0")),
-                            decimal(form.get("points"), "分值"),
-                            form.get("reason"),
-                            form.get("evidence"));
-                    yield "已记入加减分";
                 }
                 case "publicize" -> {
                     assessments.publicize(user, id, version(form), date(form.get("appealUntil")));
@@ -239,12 +278,27 @@ class AssessmentController {
         return assessments.update(user, id, required(u.version()), u.scheme());
     }
 
-    record AdjustJson(Long unitId, BigDecimal points, String reason, String evidence) {}
+    /** A bonus or deduction; the document, if any, as base64 with its file name. */
+    record AdjustJson(
+            Long unitId,
+            BigDecimal points,
+            String reason,
+            String evidence,
+            String evidenceFileName,
+            byte[] evidenceFile) {}
 
     @PostMapping("/api/v1/assessments/{id}/adjustments")
     @ResponseBody
     AssessmentService.View adjustApi(CurrentUser user, @PathVariable long id, @RequestBody AdjustJson a) {
-        assessments.adjust(user, id, a.unitId() == null ? 0 : a.unitId(), a.points(), a.reason(), a.evidence());
+        assessments.adjust(
+                user,
+                id,
+                a.unitId() == null ? 0 : a.unitId(),
+                a.points(),
+                a.reason(),
+                a.evidence(),
+                a.evidenceFileName(),
+                a.evidenceFile());
         return assessments.view(user, id);
     }
 
