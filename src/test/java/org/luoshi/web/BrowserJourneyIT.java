@@ -35,6 +35,8 @@ class BrowserJourneyIT extends IntegrationTest {
                     + ": install it with apt-get install chromium fonts-noto-cjk (see README)");
         }
         Files.createDirectories(SHOTS);
+        // a busy two-core machine renders slower than a laptop: wait longer before calling a page wrong
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create();
         browser = playwright
                 .chromium()
@@ -901,8 +903,14 @@ class BrowserJourneyIT extends IntegrationTest {
         page.navigate(base() + "/swagger-ui.html");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
         signIn("supervisor");
-        page.navigate(base() + "/swagger-ui.html");
-        assertThat(page.locator(".opblock-summary-path").first()).isVisible();
+        // the description is generated on first request, which on a busy machine takes seconds
+        page.waitForResponse(
+                r -> r.url().contains("/v3/api-docs") && r.status() == 200,
+                new Page.WaitForResponseOptions().setTimeout(120_000),
+                () -> page.navigate(base() + "/swagger-ui.html"));
+        assertThat(page.locator(".opblock-summary-path").first())
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(30_000));
         assertThat(page.locator("body")).containsText("/api/v1/items/{id}/{action}");
         assertThat(page.locator("body")).containsText("落实 Luoshi API");
         assertThat(page.locator("body")).not().containsText("CurrentUser");
