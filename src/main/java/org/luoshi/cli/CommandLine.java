@@ -35,6 +35,10 @@ public final class CommandLine {
                     新建账户（可授予管理员角色）；不给 --password 时生成临时密码，首次登录须修改。
               account reset-password --username U [--data DIR]
                     重置密码为一次性临时密码，首次登录须修改。
+              generate [--scale F] [--units N] [--accounts N] [--items N] [--reports N] [--comments N] [--seed N] [--password P] [--data DIR]
+                    在空数据库中生成一个省的模拟数据（默认 --scale 1：1万个单位、10万个账户、50万项事项、500万条进展报告），
+                    用 COPY 批量写入，全部成功或全部不写入；--scale 0.01 为快速的小规模。账户用户名 g1、g2…，密码见 --password。
+                    Fill an empty database with a province for benchmarks.
               parse-summary FILE... [--json]
                     解析工作总结（.txt 或 .docx，可为多篇的汇编）：标题、各级标题、下半年工作打算、遮盖的数字；不需要数据库。
                     Parse work summaries into their outline.
@@ -61,7 +65,22 @@ public final class CommandLine {
         try {
             Arguments a = Arguments.parse(
                     args,
-                    Set.of("port", "data", "username", "name", "unit", "roles", "password", "title"),
+                    Set.of(
+                            "port",
+                            "data",
+                            "username",
+                            "name",
+                            "unit",
+                            "roles",
+                            "password",
+                            "title",
+                            "scale",
+                            "units",
+                            "accounts",
+                            "items",
+                            "reports",
+                            "comments",
+                            "seed"),
                     Set.of("demo", "help", "json"));
             if (a.flag("help") || (!a.words().isEmpty() && a.words().getFirst().equals("help"))) {
                 out.print(HELP);
@@ -86,6 +105,11 @@ public final class CommandLine {
                             withContext(a, extra, context -> AccountCommand.reset(context, a, out));
                         default -> throw new UsageError("未知子命令 account " + words.get(1) + "（可用：create、reset-password）");
                     };
+                }
+                case "generate" -> {
+                    expect(words, 1, "generate 不接受参数，用 --units、--items 等选项");
+                    GenerateCommand.Options o = GenerateCommand.options(a);
+                    yield withContext(a, extra, context -> GenerateCommand.run(context, o, out));
                 }
                 case "parse-summary" -> SummaryCommand.parse(words.subList(1, words.size()), a.flag("json"), out);
                 default -> throw new UsageError("未知命令 " + verb);
