@@ -275,7 +275,7 @@ public class AssessmentService {
     public Appeal appeal(CurrentUser user, long id, String line, String reason) {
         Scheme s = visible(user, id);
         Unit own = units.get(user.unitId(), UnitScope.all());
-        if (!(user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD)) || !assessed(s, own.id())) {
+        if (!(user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD)) || !s.assesses(own)) {
             throw DomainException.forbidden("assessment.appeal.who", "只有被考核单位的联络员或负责人可以申诉");
         }
         if (s.stage() != Scheme.Stage.PUBLICIZED) {
@@ -399,7 +399,7 @@ public class AssessmentService {
         Scheme s = visible(user, id);
         boolean manages = manages(user, s);
         Unit own = units.get(user.unitId(), UnitScope.all());
-        Long ownUnit = assessed(s, own.id()) ? own.id() : null;
+        Long ownUnit = s.assesses(own) ? own.id() : null;
         List<Scoring.UnitScore> all = s.locked() ? stored(id) : compute(s, s.weights());
         List<Scoring.UnitScore> scores = manages || (s.locked() && user.has(Role.LEADER))
                 ? all
@@ -451,7 +451,7 @@ public class AssessmentService {
             if (manages(user, s)
                     || (s.stage() != Scheme.Stage.DRAFT
                             && own != null
-                            && (assessed(s, own.id())
+                            && (s.assesses(own)
                                     || (user.has(Role.LEADER) && scope.covers(new UnitPath(s.unitPath())))))) {
                 out.add(s);
             }
@@ -560,7 +560,7 @@ public class AssessmentService {
             Long appealId,
             String by,
             EvidenceFile file) {
-        if (!assessed(s, unitId)) {
+        if (!units.find(unitId, UnitScope.all()).map(s::assesses).orElse(false)) {
             throw DomainException.invalid("assessment.adjustment.unit", "unitId", "该单位不在本方案的考核范围内");
         }
         if (points == null || points.signum() == 0 || points.abs().compareTo(BigDecimal.valueOf(s.scale())) > 0) {
@@ -591,10 +591,6 @@ public class AssessmentService {
                 s.id(), "adjusted", (points.signum() > 0 ? "加分 " : "减分 ") + points.abs() + "：" + why, by));
     }
 
-    private boolean assessed(Scheme s, long unitId) {
-        return measurer.assessed(s).stream().anyMatch(u -> u.id() == unitId);
-    }
-
     private List<Scoring.UnitScore> stored(long id) {
         String json = jdbc.sql("SELECT result FROM assessment_scheme WHERE id = :id")
                 .param("id", id)
@@ -611,8 +607,7 @@ public class AssessmentService {
         Unit own = units.find(user.unitId(), UnitScope.all()).orElse(null);
         boolean reader = s.stage() != Scheme.Stage.DRAFT
                 && own != null
-                && (assessed(s, own.id())
-                        || (user.has(Role.LEADER) && scopes.of(user).covers(new UnitPath(s.unitPath()))));
+                && (s.assesses(own) || (user.has(Role.LEADER) && scopes.of(user).covers(new UnitPath(s.unitPath()))));
         if (!reader) {
             throw notFound();
         }

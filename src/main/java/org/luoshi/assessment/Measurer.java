@@ -58,8 +58,7 @@ class Measurer {
     /** The units assessed: those of the scheme's group directly under the jurisdiction, in their order. */
     List<Unit> assessed(Scheme s) {
         return units.children(s.unitId(), UnitScope.all()).stream()
-                .filter(Unit::enabled)
-                .filter(u -> s.group().includes(u))
+                .filter(s::assesses)
                 .toList();
     }
 

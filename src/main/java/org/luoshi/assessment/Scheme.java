@@ -76,6 +76,11 @@ public record Scheme(
         }
     }
 
+    /** Whether the scheme assesses the unit: enabled, directly under the jurisdiction, of its group. */
+    public boolean assesses(org.luoshi.org.Unit unit) {
+        return unit.enabled() && unit.parentId() != null && unit.parentId() == unitId && group.includes(unit);
+    }
+
     public boolean locked() {
         return stage == Stage.PUBLISHED;
     }
