@@ -235,6 +235,17 @@ public class ItemQuery {
         }
     }
 
+    /** These items, whoever may see them: for the platform's own work (keeping paces current). */
+    public List<ItemData> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE i.id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(ItemRepository::map)
+                .list();
+    }
+
     /** Of these items, those whose timeline has an entry of the type within [from, to). */
     public java.util.Set<Long> happened(
             java.util.Collection<Long> ids, String type, java.time.Instant from, java.time.Instant to) {

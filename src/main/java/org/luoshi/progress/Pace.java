@@ -34,6 +34,10 @@ public record Pace(
 
     /** "超时间进度6个百分点", "落后时间进度12个百分点", or "与时间进度持平". */
     public String sentence() {
+        return sentence(lagPoints);
+    }
+
+    public static String sentence(int lagPoints) {
         int ahead = -lagPoints;
         if (ahead > 0) {
             return "超时间进度" + ahead + "个百分点";

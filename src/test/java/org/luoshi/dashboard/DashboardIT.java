@@ -3,15 +3,27 @@ package org.luoshi.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.luoshi.item.ItemQuery;
+import org.luoshi.progress.Pace;
+import org.luoshi.progress.PaceService;
 import org.luoshi.support.Api;
 import org.luoshi.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The dashboard's numbers against the ledger the API lists, on PostgreSQL. */
 class DashboardIT extends IntegrationTest {
+
+    @Autowired
+    PaceService pace;
+
+    @Autowired
+    ItemQuery items;
 
     private static List<JsonNode> ledger(Api api, String token, long unit) {
         List<JsonNode> all = new ArrayList<>();
@@ -97,6 +109,62 @@ class DashboardIT extends IntegrationTest {
                         .asInt())
                 .isEqualTo(d.get("open").asInt());
         assertThat(d.get("months")).hasSize(6);
+    }
+
+    @Test
+    void coloursAreTheLedgersPacesAndFollowAChangeAtOnce() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        long county = unitId("SF-LJ");
+        JsonNode before =
+                api.get("/api/v1/dashboard?unit=" + county, supervisor).json();
+        List<Long> open = ledger(api, supervisor, county).stream()
+                .filter(i -> !Set.of("CLOSED").contains(i.get("status").asString()))
+                .map(i -> i.get("id").asLong())
+                .toList();
+        // computed directly, item by item, as the item page does
+        Map<Long, Pace> direct = pace.of(items.byIds(open));
+        Map<String, Long> expected = new HashMap<>();
+        direct.values().forEach(p -> expected.merge(p.warning().name(), 1L, Long::sum));
+        for (JsonNode w : before.get("byWarning")) {
+            assertThat((long) w.get("count").asInt())
+                    .as(w.get("key").asString())
+                    .isEqualTo(expected.getOrDefault(w.get("key").asString(), 0L));
+        }
+
+        // a change to what a pace reads marks the kept row stale in the same statement
+        long item = open.getFirst();
+        long gen = jdbc.sql("SELECT gen FROM item_pace WHERE item_id = :id AND NOT stale")
+                .param("id", item)
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE item SET deadline = deadline + 400 WHERE id = :id")
+                .param("id", item)
+                .update();
+        assertThat(jdbc.sql("SELECT stale FROM item_pace WHERE item_id = :id AND gen = :gen")
+                        .param("id", item)
+                        .param("gen", gen + 1)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        // the next dashboard recomputes it, and counts what the item page would say now
+        JsonNode after = api.get("/api/v1/dashboard?unit=" + county, supervisor).json();
+        String now = pace.of(items.byIds(List.of(item))).get(item).warning().name();
+        assertThat(jdbc.sql("SELECT warning FROM item_pace WHERE item_id = :id AND NOT stale")
+                        .param("id", item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(now);
+        Map<String, Long> moved = new HashMap<>(expected);
+        moved.merge(direct.get(item).warning().name(), -1L, Long::sum);
+        moved.merge(now, 1L, Long::sum);
+        for (JsonNode w : after.get("byWarning")) {
+            assertThat((long) w.get("count").asInt())
+                    .isEqualTo(moved.getOrDefault(w.get("key").asString(), 0L));
+        }
+        jdbc.sql("UPDATE item SET deadline = deadline - 400 WHERE id = :id")
+                .param("id", item)
+                .update();
     }
 
     @Test

@@ -1,0 +1,142 @@
+package org.luoshi.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.luoshi.item.ItemData;
+import org.luoshi.item.ItemQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps today's pace of open items in {@code item_pace}, so that counts by colour are a join and a
+ * GROUP BY. The database marks a row stale whenever something the pace reads changes (V22); this
+ * recomputes stale rows, and rows of another day or policy, for whatever set of items is asked for.
+ */
+@Component
+public class PaceStore {
+
+    /** Statuses whose pace the dashboard counts: under way, in the sense of {@code ItemStatus.open()}. */
+    public static final String OPEN = "('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED')";
+
+    private static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final PaceService pace;
+    private final ItemQuery items;
+    private final Clock clock;
+    private final String policy;
+
+    PaceStore(
+            JdbcClient jdbc,
+            PaceService pace,
+            ItemQuery items,
+            Clock clock,
+            @Value("${luoshi.pace.yellow-above:10}") int yellowAbove,
+            @Value("${luoshi.pace.red-above:25}") int redAbove,
+            @Value("${luoshi.progress.monthly-due-working-day:5}") int dueDay) {
+        this.jdbc = jdbc;
+        this.pace = pace;
+        this.items = items;
+        this.clock = clock;
+        // a row computed under other thresholds or another due day is stale
+        this.policy = yellowAbove + "/" + redAbove + "/" + dueDay;
+    }
+
+    /** The key rows must carry to count as current, with {@link #today()}. */
+    public String policy() {
+        return policy;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Brings up to date the pace of the open items on which {@code condition} (over an item aliased
+     * {@code i}) holds; returns how many were recomputed.
+     */
+    public int refresh(String condition, Map<String, Object> params) {
+        Map<String, Object> p = new HashMap<>(params);
+        p.put("paceToday", today());
+        p.put("pacePolicy", policy);
+        int done = 0;
+        long after = 0;
+        while (true) {
+            p.put("paceAfter", after);
+            List<Long> ids = jdbc.sql("SELECT i.id FROM item i LEFT JOIN item_pace ip ON ip.item_id = i.id"
+                            + " WHERE i.id > :paceAfter AND i.status IN " + OPEN + " AND (" + condition + ")"
+                            + " AND (ip.item_id IS NULL OR ip.stale OR ip.as_of <> :paceToday"
+                            + " OR ip.policy <> :pacePolicy) ORDER BY i.id LIMIT " + CHUNK)
+                    .params(p)
+                    .query(Long.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return done;
+            }
+            done += write(ids);
+            after = ids.getLast();
+        }
+    }
+
+    /** Every open item of the platform: the nightly job, so that the first dashboard of a day is quick. */
+    public int refreshAll() {
+        return refresh("TRUE", Map.of());
+    }
+
+    private int write(List<Long> ids) {
+        Long[] array = ids.toArray(Long[]::new);
+        jdbc.sql("INSERT INTO item_pace (item_id) SELECT unnest(CAST(:ids AS bigint[])) ORDER BY 1"
+                        + " ON CONFLICT (item_id) DO NOTHING")
+                .param("ids", array)
+                .update();
+        // read gen before the facts: a change committed after this bumps it and our write misses
+        Map<Long, Long> gens = new HashMap<>();
+        jdbc.sql("SELECT item_id, gen FROM item_pace WHERE item_id = ANY(:ids)")
+                .param("ids", array)
+                .query(rs -> {
+                    gens.put(rs.getLong(1), rs.getLong(2));
+                });
+        List<ItemData> rows = items.byIds(ids);
+        Map<Long, Pace> paces = pace.of(rows);
+        List<Long> id = new ArrayList<>();
+        List<Long> gen = new ArrayList<>();
+        List<String> warning = new ArrayList<>();
+        List<Integer> lag = new ArrayList<>();
+        List<Boolean> missing = new ArrayList<>();
+        for (ItemData item : rows) {
+            Pace p = paces.get(item.id());
+            if (p != null && gens.containsKey(item.id())) {
+                id.add(item.id());
+                gen.add(gens.get(item.id()));
+                warning.add(p.warning().name());
+                lag.add(p.lagPoints());
+                missing.add(p.missingReport());
+            }
+        }
+        if (id.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                        UPDATE item_pace ip
+                           SET stale = false, as_of = :today, policy = :policy,
+                               warning = u.w, lag_points = u.l, missing_report = u.m
+                          FROM unnest(CAST(:id AS bigint[]), CAST(:gen AS bigint[]), CAST(:w AS text[]),
+                                      CAST(:l AS int[]), CAST(:m AS boolean[])) AS u (id, gen, w, l, m)
+                         WHERE ip.item_id = u.id AND ip.gen = u.gen
+                        """)
+                .param("today", today())
+                .param("policy", policy)
+                .param("id", id.toArray(Long[]::new))
+                .param("gen", gen.toArray(Long[]::new))
+                .param("w", warning.toArray(String[]::new))
+                .param("l", lag.toArray(Integer[]::new))
+                .param("m", missing.toArray(Boolean[]::new))
+                .update();
+        return id.size();
+    }
+}
