@@ -1,8 +1,11 @@
 package org.luoshi.scheduling;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,6 +32,7 @@ public class JobScheduler {
     private final Map<String, Job> jobs;
     private final boolean enabled;
     private final String node;
+    private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
     JobScheduler(JdbcClient jdbc, List<Job> jobs, @Value("${luoshi.jobs.enabled:true}") boolean enabled, Node node) {
         this.jdbc = jdbc;
@@ -61,16 +65,26 @@ public class JobScheduler {
         }
     }
 
-    /** Runs every due job whose lease this node gets; returns how many ran. */
+    /**
+     * Starts every due job whose lease this node gets, each on a thread of its own, so that a long
+     * run (a province's bulletins) does not hold back the others (reminders every 30 s); returns
+     * how many started.
+     */
     public int runDue() {
         int ran = 0;
         for (Job job : jobs.values()) {
             if (claim(job, false)) {
-                execute(job);
+                runner.submit(() -> execute(job));
                 ran++;
             }
         }
         return ran;
+    }
+
+    @PreDestroy
+    void stop() {
+        // a job cut off here rolls back; its lease runs out and another node or the next start runs it
+        runner.shutdownNow();
     }
 
     /** Runs one job now if no node is running it ("立即运行"); false when another node holds it. */
