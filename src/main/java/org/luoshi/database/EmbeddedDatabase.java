@@ -72,7 +72,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // statement statistics for an operator (and bench/run) to see where time goes
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (port > 0) {
                 builder.setPort(port);
             }

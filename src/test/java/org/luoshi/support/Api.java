@@ -23,6 +23,11 @@ public final class Api {
         this(base, null);
     }
 
+    /** A client of a running server, for tools outside the tests (bench/run). */
+    public static Api at(String base) {
+        return new Api(base);
+    }
+
     private Api(String base, String clientAddress) {
         this.base = base;
         this.clientAddress = clientAddress;
