@@ -379,7 +379,6 @@ public final class Bench {
                 return r.statusCode();
             };
             Load.closedLoop(n, Duration.ofSeconds(quick ? 5 : 10), write); // warm-up: JIT, caches, pool
-            acknowledged.clear();
             Load.Result capacity = Load.closedLoop(n, d, write);
             if (refusal.get() != null) {
                 line(
@@ -542,6 +541,7 @@ public final class Bench {
             }
         }
         byte[] xlsx = ledger(rows, units);
+        resetStatements(s);
         long t0 = System.nanoTime();
         HttpResponse<String> started = org.luoshi.support.Api.multipart(
                 s.base() + "/api/v1/imports/ledger?background=true",
@@ -572,6 +572,7 @@ public final class Bench {
         if (!status.equals("DONE")) {
             line("Import detail: `%s`", detail.length() > 400 ? detail.substring(0, 400) : detail);
         }
+        topStatements(s, "the import");
         goal(
                 "import_" + rows + "_rows_seconds",
                 importSeconds,
@@ -682,10 +683,12 @@ public final class Bench {
                 h.createCell(c).setCellValue(head[c]);
             }
             Random r = new Random(11);
+            String stamp = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
             for (int i = 1; i <= rows; i++) {
                 var row = sheet.createRow(i);
                 row.createCell(0).setCellValue(i);
-                row.createCell(1).setCellValue("基准导入第" + i + "项重点工作");
+                // a title new to the ledger on every run, so that each run creates its items
+                row.createCell(1).setCellValue("基准导入" + stamp + "批第" + i + "项重点工作");
                 row.createCell(2).setCellValue("按季度推进并报送进展，年底前完成第" + i + "项任务的全部工作量。");
                 row.createCell(3).setCellValue(units.get(r.nextInt(units.size())));
                 row.createCell(4).setCellValue("2027年" + (1 + r.nextInt(12)) + "月底前");
@@ -810,6 +813,39 @@ public final class Bench {
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(5))
                 .build();
+    }
+
+    private static void resetStatements(Server s) throws Exception {
+        try (Connection db = s.database();
+                Statement st = db.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** Where PostgreSQL spent its time since the last reset: the five costliest statements. */
+    private void topStatements(Server s, String during) throws Exception {
+        md.append("\n  Costliest statements during ")
+                .append(during)
+                .append(" (pg_stat_statements):\n\n")
+                .append("  | calls | total ms | mean ms | statement |\n  |---|---|---|---|\n");
+        try (Connection db = s.database();
+                ResultSet rs = db.createStatement()
+                        .executeQuery("SELECT calls, total_exec_time, mean_exec_time,"
+                                + " regexp_replace(left(query, 110), '\\s+', ' ', 'g') FROM pg_stat_statements"
+                                + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'luoshi')"
+                                + " ORDER BY total_exec_time DESC LIMIT 5")) {
+            while (rs.next()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "  | %d | %.0f | %.2f | `%s` |%n",
+                        rs.getLong(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getString(4).replace("|", "\\|")));
+            }
+        }
+        md.append('\n');
     }
 
     private static long one(Connection db, String sql) throws Exception {
