@@ -54,6 +54,7 @@ public final class CommandLine {
 
     /** The jar's entry point. */
     public static void main(String[] args) {
+        org.luoshi.LuoshiApplication.useBusinessZone();
         int status = run(args, System.out, System.err, Map.of());
         if (status != SERVING) {
             System.exit(status);
