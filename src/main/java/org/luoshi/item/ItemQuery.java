@@ -116,6 +116,43 @@ public class ItemQuery {
     }
 
     public Page list(CurrentUser user, Filter f, String unitPath) {
+        Where w = where(user, f, unitPath);
+        long total = jdbc.sql("SELECT count(*) FROM item i WHERE " + w.sql())
+                .params(w.params())
+                .query(Long.class)
+                .single();
+        int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
+        int page = Math.max(f.page(), 1);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("limit", size);
+        params.put("offset", (long) (page - 1) * size);
+        List<ItemData> rows = jdbc.sql(
+                        "SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + w.sql() + " ORDER BY "
+                                + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(ItemRepository::map)
+                .list();
+        return new Page(rows, total);
+    }
+
+    /**
+     * The ids of a ledger view in its order, at most {@code limit} of them: an export reads a view of
+     * 100,000 rows once in order instead of counting and skipping it again for every page.
+     */
+    public List<Long> ids(CurrentUser user, Filter f, String unitPath, int limit) {
+        Where w = where(user, f, unitPath);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("limit", limit);
+        return jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql() + " ORDER BY "
+                        + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit")
+                .params(params)
+                .query(Long.class)
+                .list();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    private Where where(CurrentUser user, Filter f, String unitPath) {
         ItemScope scope = scopes.of(user);
         Map<String, Object> params = new HashMap<>(scope.params());
         String where = scope.sql() + """
@@ -150,20 +187,7 @@ public class ItemQuery {
         params.put("q", f.q() == null ? "" : f.q().strip());
         params.put("tag", f.tag() == null ? "" : f.tag().strip());
         params.put("source", f.sourceId());
-        long total = jdbc.sql("SELECT count(*) FROM item i WHERE " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
-        int page = Math.max(f.page(), 1);
-        params.put("limit", size);
-        params.put("offset", (long) (page - 1) * size);
-        List<ItemData> rows = jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + where + " ORDER BY "
-                        + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(ItemRepository::map)
-                .list();
-        return new Page(rows, total);
+        return new Where(where, params);
     }
 
     /**

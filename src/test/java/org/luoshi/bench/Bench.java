@@ -113,7 +113,7 @@ public final class Bench {
                 .append(System.getProperty("java.version"))
                 .append("\n\n");
         if (runs("footprint")) {
-            footprint();
+            phase("footprint", this::footprint);
         }
         generate();
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
@@ -132,20 +132,34 @@ public final class Bench {
                     "First dashboard of the day (recomputes every open item's pace): %.1f s.",
                     (System.nanoTime() - warm) / 1e9);
             if (runs("command")) {
-                commandCentre(s, token);
+                phase("command centre", () -> commandCentre(s, token));
             }
             if (runs("surge")) {
-                surge(s);
+                phase("surge", () -> surge(s));
             }
             if (runs("paper")) {
-                paper(s, token);
+                phase("paper", () -> paper(s, token));
             }
         }
         if (runs("jmh")) {
-            jmh();
+            phase("jmh", this::jmh);
         }
         figures.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
         write();
+    }
+
+    interface Part {
+        void run() throws Exception;
+    }
+
+    /** A part that fails is reported as failed (its goals missing count as missed) and the rest still run. */
+    private void phase(String name, Part part) {
+        try {
+            part.run();
+        } catch (Exception e) {
+            line("**%s failed**: %s", name, e);
+            goal(name.replace(' ', '_') + "_completed", 0, 1, false, "", e.toString());
+        }
     }
 
     /** --only footprint,command,surge,paper,jmh runs a part (the goals JSON then lists only its goals). */

@@ -107,13 +107,22 @@ class LedgerExport {
             }
             sheet.createFreezePane(3, 1);
             int r = 1;
-            for (int page = 1; ; page++) {
-                var result = query.list(user, params.filter(page, ItemQuery.MAX_PAGE_SIZE), unitPath);
-                if (result.total() > MAX_ROWS) {
-                    throw DomainException.invalid(
-                            "ledger.export.large", "q", "当前筛选结果有{0}项，超过导出上限{1}项，请缩小筛选范围后再导出", result.total(), MAX_ROWS);
-                }
-                List<ItemData> rows = result.items();
+            List<Long> order = query.ids(user, params.filter(1, ItemQuery.MAX_PAGE_SIZE), unitPath, MAX_ROWS + 1);
+            if (order.size() > MAX_ROWS) {
+                long total = query.list(user, params.filter(1, 1), unitPath).total();
+                throw DomainException.invalid(
+                        "ledger.export.large", "q", "当前筛选结果有{0}项，超过导出上限{1}项，请缩小筛选范围后再导出", total, MAX_ROWS);
+            }
+            for (int start = 0; ; start += ItemQuery.MAX_PAGE_SIZE) {
+                List<Long> pageIds = order.subList(
+                        Math.min(start, order.size()), Math.min(order.size(), start + ItemQuery.MAX_PAGE_SIZE));
+                Map<Long, ItemData> byId = new java.util.HashMap<>();
+                query.visible(user, pageIds).forEach(d -> byId.put(d.id(), d));
+                // in the view's order; an item gone since the ids were read is left out
+                List<ItemData> rows = pageIds.stream()
+                        .map(byId::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
                 List<Long> ids = rows.stream().map(ItemData::id).toList();
                 Map<Long, List<Long>> coUnits = query.coUnits(ids);
                 Map<Long, List<Milestone>> milestones = query.milestones(ids);
@@ -164,8 +173,8 @@ class LedgerExport {
                     }
                     r++;
                 }
-                progress.at(r - 1, result.total());
-                if (rows.size() < ItemQuery.MAX_PAGE_SIZE) {
+                progress.at(r - 1, order.size());
+                if (start + ItemQuery.MAX_PAGE_SIZE >= order.size()) {
                     break;
                 }
             }
