@@ -39,6 +39,8 @@ public class DashboardService {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int LIST = 10;
     private static final int MONTHS = 6;
+    // the grouped query's counts, in the order of a ranking row's numbers
+    private static final String[] TALLY = {"n", "open", "closed", "on_time", "overdue", "green", "yellow", "red"};
 
     private final ItemQuery items;
     private final UnitQuery units;
@@ -159,9 +161,8 @@ public class DashboardService {
                     tally.missing += rs.getInt("missing");
                     long owner = childIds.getOrDefault(rs.getString("child"), unit.id());
                     int[] row = tally.units.computeIfAbsent(owner, k -> new int[8]);
-                    String[] columns = {"n", "open", "closed", "on_time", "overdue", "green", "yellow", "red"};
-                    for (int c = 0; c < columns.length; c++) {
-                        int v = rs.getInt(columns[c]);
+                    for (int c = 0; c < TALLY.length; c++) {
+                        int v = rs.getInt(TALLY[c]);
                         row[c] += v;
                         tally.total[c] += v;
                     }

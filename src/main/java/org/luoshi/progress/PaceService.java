@@ -39,6 +39,11 @@ public class PaceService {
         this.policy = new PacePolicy(yellowAbove, redAbove);
     }
 
+    /** What a kept pace depends on besides the item's facts: the thresholds and the reports' due day. */
+    public String policyKey() {
+        return policy.yellowAbove() + "/" + policy.redAbove() + "/" + reports.monthlyDueWorkingDay();
+    }
+
     /** Pace of each item that is under way or done; drafts and cancelled items have none. */
     public Map<Long, Pace> of(Collection<ItemData> rows) {
         List<Long> ids =

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.luoshi.item.ItemData;
 import org.luoshi.item.ItemQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,20 +30,13 @@ public class PaceStore {
     private final Clock clock;
     private final String policy;
 
-    PaceStore(
-            JdbcClient jdbc,
-            PaceService pace,
-            ItemQuery items,
-            Clock clock,
-            @Value("${luoshi.pace.yellow-above:10}") int yellowAbove,
-            @Value("${luoshi.pace.red-above:25}") int redAbove,
-            @Value("${luoshi.progress.monthly-due-working-day:5}") int dueDay) {
+    PaceStore(JdbcClient jdbc, PaceService pace, ItemQuery items, Clock clock) {
         this.jdbc = jdbc;
         this.pace = pace;
         this.items = items;
         this.clock = clock;
         // a row computed under other thresholds or another due day is stale
-        this.policy = yellowAbove + "/" + redAbove + "/" + dueDay;
+        this.policy = pace.policyKey();
     }
 
     /** The key rows must carry to count as current, with {@link #today()}. */

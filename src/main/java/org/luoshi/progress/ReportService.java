@@ -82,6 +82,10 @@ public class ReportService {
         return ReportingPeriod.parse(text, item.cadence(), spanStart(item), item.deadline());
     }
 
+    public int monthlyDueWorkingDay() {
+        return window.nthWorkingDay();
+    }
+
     public LocalDate dueOn(ReportingPeriod period) {
         return window.dueOn(period, calendar.workingDays());
     }

@@ -1,6 +1,5 @@
 package org.luoshi.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -554,7 +552,9 @@ public final class Bench {
                 units.add(rs.getString(1));
             }
         }
-        byte[] xlsx = ledger(rows, units);
+        // titles new to the ledger on every run, so that each run creates its items
+        String stamp = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        byte[] xlsx = LedgerFile.of(rows, units, null, "基准" + stamp + "批", 2027);
         resetStatements(s);
         long t0 = System.nanoTime();
         HttpResponse<String> started = org.luoshi.support.Api.multipart(
@@ -684,32 +684,6 @@ public final class Bench {
                 "Half-year summary drafted afresh for %d units, one after another: mean **%.0f ms**, p95 %.0f ms, max %.0f ms, %d failed.",
                 ids.size(), mean, times.get((int) (times.size() * 0.95) - 1), times.getLast(), failures);
         goal("summary_ms_per_unit", mean, 300, mean <= 300 && failures == 0, "ms", ids.size() + " units");
-    }
-
-    /** A ledger as a bureau keeps it: one task a row, lead unit by name, a deadline. */
-    private static byte[] ledger(int rows, List<String> units) throws Exception {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            var sheet = wb.createSheet("台账");
-            String[] head = {"序号", "事项名称", "具体内容", "牵头单位", "完成时限"};
-            var h = sheet.createRow(0);
-            for (int c = 0; c < head.length; c++) {
-                h.createCell(c).setCellValue(head[c]);
-            }
-            Random r = new Random(11);
-            String stamp = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-            for (int i = 1; i <= rows; i++) {
-                var row = sheet.createRow(i);
-                row.createCell(0).setCellValue(i);
-                // a title new to the ledger on every run, so that each run creates its items
-                row.createCell(1).setCellValue("基准导入" + stamp + "批第" + i + "项重点工作");
-                row.createCell(2).setCellValue("按季度推进并报送进展，年底前完成第" + i + "项任务的全部工作量。");
-                row.createCell(3).setCellValue(units.get(r.nextInt(units.size())));
-                row.createCell(4).setCellValue("2027年" + (1 + r.nextInt(12)) + "月底前");
-            }
-            wb.write(bytes);
-            return bytes.toByteArray();
-        }
     }
 
     // ---------------------------------------------------------------- JMH

@@ -1,8 +1,6 @@
 package org.luoshi.bench;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,8 +24,17 @@ public final class LedgerFile {
         Path file = Path.of(args[1]);
         int year = args.length > 2 ? Integer.parseInt(args[2]) : 2099;
         String prefix = args.length > 3 ? args[3] : "";
+        java.nio.file.Files.write(file, of(n, UNITS, "张志远", prefix, year));
+        System.out.println("wrote " + n + " tasks to " + file);
+    }
+
+    /**
+     * A ledger of {@code n} tasks led and co-handled by {@code units} (names as the platform knows
+     * them), every third with {@code leader} when given, each with a figure to reach.
+     */
+    public static byte[] of(int n, List<String> units, String leader, String prefix, int year) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500);
-                OutputStream out = new FileOutputStream(file.toFile())) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("台账");
             String[] header = {"序号", "工作任务", "具体内容", "牵头领导", "牵头单位", "配合单位", "完成时限", "指标"};
             Row h = s.createRow(0);
@@ -39,15 +46,15 @@ public final class LedgerFile {
                 r.createCell(0).setCellValue(i);
                 r.createCell(1).setCellValue(prefix + WORK.get(i % WORK.size()) + "（第" + i + "项）");
                 r.createCell(2).setCellValue("按计划推进，年内完成。");
-                r.createCell(3).setCellValue(i % 3 == 0 ? "张志远" : "");
-                r.createCell(4).setCellValue(UNITS.get(i % UNITS.size()));
-                r.createCell(5).setCellValue(UNITS.get((i + 1) % UNITS.size()));
+                r.createCell(3).setCellValue(leader != null && i % 3 == 0 ? leader : "");
+                r.createCell(4).setCellValue(units.get(i % units.size()));
+                r.createCell(5).setCellValue(units.get((i + 1) % units.size()));
                 r.createCell(6).setCellValue(year + "年" + (1 + i % 12) + "月底");
                 r.createCell(7).setCellValue("完成投资" + (1 + i % 9) + "亿元");
             }
             wb.write(out);
             wb.dispose();
+            return out.toByteArray();
         }
-        System.out.println("wrote " + n + " tasks to " + file);
     }
 }
