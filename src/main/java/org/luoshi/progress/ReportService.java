@@ -483,28 +483,6 @@ public class ReportService {
         return result;
     }
 
-    /** Reports first sent up per month since {@code from}, for the items given ("2026-05" → 12). */
-    public Map<String, Integer> sentByMonth(Collection<Long> itemIds, LocalDate from) {
-        Map<String, Integer> result = new java.util.TreeMap<>();
-        if (itemIds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("""
-                        SELECT to_char(first_submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS n
-                          FROM progress_report
-                         WHERE item_id = ANY(:ids) AND first_submitted_at >= :from
-                         GROUP BY 1
-                        """)
-                .param("ids", itemIds.toArray(Long[]::new))
-                .param(
-                        "from",
-                        from.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime())
-                .query(rs -> {
-                    result.put(rs.getString("month"), rs.getInt("n"));
-                });
-        return result;
-    }
-
     public boolean headApprovalRequired(long unitId) {
         return jdbc.sql("SELECT head_approval_required FROM progress_unit_setting WHERE unit_id = :u")
                 .param("u", unitId)
