@@ -3,10 +3,8 @@ package org.luoshi.dashboard;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,21 +34,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardService {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int LIST = 10;
-    private static final int MONTHS = 6;
-    // the grouped query's counts, in the order of a ranking row's numbers
-    private static final String[] TALLY = {"n", "open", "closed", "on_time", "overdue", "green", "yellow", "red"};
 
     private final ItemQuery items;
     private final UnitQuery units;
     private final PaceStore paces;
+    private final UnitTallies tallies;
     private final JdbcClient jdbc;
 
-    DashboardService(ItemQuery items, UnitQuery units, PaceStore paces, JdbcClient jdbc) {
+    DashboardService(ItemQuery items, UnitQuery units, PaceStore paces, UnitTallies tallies, JdbcClient jdbc) {
         this.items = items;
         this.units = units;
         this.paces = paces;
+        this.tallies = tallies;
         this.jdbc = jdbc;
     }
 
@@ -80,108 +76,101 @@ public class DashboardService {
         String where = visible.sql() + " AND i.lead_unit_path >= :dLo AND i.lead_unit_path < :dHi"
                 + " AND i.status NOT IN ('DRAFT', 'CANCELLED')"
                 + " AND (CAST(:dLeader AS bigint) IS NULL OR i.lead_leader_id = :dLeader)";
-        paces.refresh(where, params);
+        List<Unit> children = units.children(unit.id(), scope);
+        Map<Long, Tally> byUnit = leaderId == null && items.seesAllLedUnder(user, unit.path())
+                ? kept(unit, children)
+                : counted(where, params, unit, children);
+        Tally total = byUnit.get(TOTAL);
         String ledger = "/items?unit=" + unit.id() + (leaderId == null ? "" : "&leader=" + leaderId);
         String live = ledger + "&stage=LIVE";
-
-        List<Unit> children = units.children(unit.id(), scope);
-        Tally tally = tally(where, params, unit, children);
         List<Count> byStatus = new ArrayList<>();
-        tally.statuses.forEach(
-                (s, n) -> byStatus.add(new Count(s.name(), s.label(), n, ledger + "&status=" + s.name())));
+        for (ItemStatus s : ItemStatus.values()) {
+            Integer n = total.status().get(s.name());
+            if (n != null) {
+                byStatus.add(new Count(s.name(), s.label(), n, ledger + "&status=" + s.name()));
+            }
+        }
         List<Count> byKind = new ArrayList<>();
-        tally.kinds.forEach((k, n) -> byKind.add(new Count(k.name(), k.label(), n, live + "&kind=" + k.name())));
+        for (ItemKind k : ItemKind.values()) {
+            Integer n = total.kind().get(k.name());
+            if (n != null) {
+                byKind.add(new Count(k.name(), k.label(), n, live + "&kind=" + k.name()));
+            }
+        }
         List<Count> byWarning = new ArrayList<>();
         for (Warning w : Warning.values()) {
-            byWarning.add(new Count(w.name(), w.label(), tally.total[5 + w.ordinal()], "/pace"));
+            byWarning.add(new Count(w.name(), w.label(), total.get(Tally.GREEN + w.ordinal()), "/pace"));
         }
-        int[] t = tally.total;
         return new Dashboard(
                 unit.id(),
                 unit.name(),
                 today,
-                t[0],
-                t[1],
-                t[2],
-                t[3],
-                t[4],
-                tally.missing,
+                total.get(Tally.N),
+                total.get(Tally.OPEN),
+                total.get(Tally.CLOSED),
+                total.get(Tally.ON_TIME),
+                total.get(Tally.OVERDUE),
+                total.get(Tally.MISSING),
                 byStatus,
                 byKind,
                 byWarning,
-                ranking(unit, children, tally.units, leaderId),
+                ranking(unit, children, byUnit, leaderId),
                 red(where, params),
                 dueThisWeek(where, params, today),
-                months(where, params, today));
+                months(total, today));
     }
 
-    /** Counts over the whole subtree, and per child unit (key: the child's id, or the unit's own for 本级). */
-    private static final class Tally {
-        final Map<ItemStatus, Integer> statuses = new EnumMap<>(ItemStatus.class);
-        final Map<ItemKind, Integer> kinds = new EnumMap<>(ItemKind.class);
-        // total, open, closed, closed on time, overdue, green, yellow, red
-        final int[] total = new int[8];
-        final Map<Long, int[]> units = new HashMap<>();
-        int missing;
+    // the key of the whole subtree's tally beside the units' own (a unit's own tally is under its id)
+    private static final long TOTAL = -1;
+
+    /** The kept per-unit counts: the unit's whole subtree, each child's subtree, the unit's own items. */
+    private Map<Long, Tally> kept(Unit unit, List<Unit> children) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(unit.id());
+        children.forEach(c -> ids.add(c.id()));
+        Map<Long, UnitTallies.Counts> counts = tallies.of(unit, ids);
+        Map<Long, Tally> byUnit = new HashMap<>();
+        byUnit.put(TOTAL, counts.get(unit.id()).subtree());
+        byUnit.put(unit.id(), counts.get(unit.id()).own());
+        children.forEach(c -> byUnit.put(c.id(), counts.get(c.id()).subtree()));
+        return byUnit;
     }
 
     /**
-     * One pass over the subtree in the database, grouped by child, status and kind; the child is the
-     * path segment after the unit's own path, so no unit is looked up per item.
+     * Counted on the spot, for what the kept counts do not describe: a leader's portfolio, or an
+     * account that sees only part of the subtree. The child is the path segment after the unit's own
+     * path, so no unit is looked up per item.
      */
-    private Tally tally(String where, Map<String, Object> params, Unit unit, List<Unit> children) {
+    private Map<Long, Tally> counted(String where, Map<String, Object> params, Unit unit, List<Unit> children) {
+        paces.refresh(where, params);
         Map<String, Object> p = new HashMap<>(params);
         p.put("dLen", unit.path().value().length());
+        Map<String, Tally> bySegment =
+                tallies.count("split_part(substr(i.lead_unit_path, :dLen + 1), '/', 1)", where, p);
         Map<String, Long> childIds = new HashMap<>();
         children.forEach(c -> childIds.put(String.valueOf(c.id()), c.id()));
-        Tally tally = new Tally();
-        jdbc.sql("SELECT split_part(substr(i.lead_unit_path, :dLen + 1), '/', 1) AS child, i.status, i.kind,"
-                        + " count(*) AS n,"
-                        + " count(*) FILTER (WHERE i.status IN " + PaceStore.OPEN + ") AS open,"
-                        + " count(*) FILTER (WHERE i.status = 'CLOSED') AS closed,"
-                        + " count(*) FILTER (WHERE i.status = 'CLOSED' AND i.closed_at IS NOT NULL"
-                        + "   AND (i.deadline IS NULL OR CAST(i.closed_at AT TIME ZONE 'Asia/Shanghai' AS date)"
-                        + "   <= i.deadline)) AS on_time,"
-                        + " count(*) FILTER (WHERE i.status IN " + PaceStore.OPEN + " AND i.deadline < :dToday)"
-                        + "   AS overdue,"
-                        + " count(*) FILTER (WHERE ip.warning = 'GREEN') AS green,"
-                        + " count(*) FILTER (WHERE ip.warning = 'YELLOW') AS yellow,"
-                        + " count(*) FILTER (WHERE ip.warning = 'RED') AS red,"
-                        + " count(*) FILTER (WHERE ip.missing_report) AS missing"
-                        + " FROM item i LEFT JOIN item_pace ip ON ip.item_id = i.id AND i.status IN "
-                        + PaceStore.OPEN + " AND ip.as_of = :dToday AND ip.policy = :dPolicy AND NOT ip.stale"
-                        + " WHERE " + where + " GROUP BY 1, 2, 3")
-                .params(p)
-                .query(rs -> {
-                    ItemStatus status = ItemStatus.valueOf(rs.getString("status"));
-                    ItemKind kind = ItemKind.valueOf(rs.getString("kind"));
-                    int n = rs.getInt("n");
-                    tally.statuses.merge(status, n, Integer::sum);
-                    tally.kinds.merge(kind, n, Integer::sum);
-                    tally.missing += rs.getInt("missing");
-                    long owner = childIds.getOrDefault(rs.getString("child"), unit.id());
-                    int[] row = tally.units.computeIfAbsent(owner, k -> new int[8]);
-                    for (int c = 0; c < TALLY.length; c++) {
-                        int v = rs.getInt(TALLY[c]);
-                        row[c] += v;
-                        tally.total[c] += v;
-                    }
-                });
-        return tally;
+        Map<Long, Tally> byUnit = new HashMap<>();
+        Tally total = Tally.empty();
+        bySegment.forEach((segment, tally) -> {
+            total.add(tally);
+            byUnit.merge(childIds.getOrDefault(segment, unit.id()), tally, Tally::add);
+        });
+        byUnit.put(TOTAL, total);
+        return byUnit;
     }
 
     /** The unit's children (and the unit itself for what it leads directly), best on-time closure first. */
-    private List<UnitRow> ranking(Unit unit, List<Unit> children, Map<Long, int[]> counts, Long leaderId) {
+    private List<UnitRow> ranking(Unit unit, List<Unit> children, Map<Long, Tally> counts, Long leaderId) {
         List<UnitRow> rows = new ArrayList<>();
         for (Unit c : children) {
             rows.add(unitRow(
                     c.id(),
                     c.name(),
-                    counts.getOrDefault(c.id(), new int[8]),
+                    counts.getOrDefault(c.id(), Tally.empty()),
                     "/items?unit=" + c.id() + "&stage=LIVE" + (leaderId == null ? "" : "&leader=" + leaderId)));
         }
-        int[] own = counts.get(unit.id());
-        if (own != null && own[0] > 0) {
+        Tally own = counts.get(unit.id());
+        if (own != null && own.get(Tally.N) > 0) {
             // the unit's own row has no ledger view of its own: the ledger's unit includes those below
             rows.add(unitRow(unit.id(), unit.name() + "（本级）", own, null));
         }
@@ -211,9 +200,21 @@ public class DashboardService {
         return ranked;
     }
 
-    private static UnitRow unitRow(long id, String name, int[] n, String href) {
+    private static UnitRow unitRow(long id, String name, Tally t, String href) {
         return new UnitRow(
-                0, id, name, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], Dashboard.rate(n[3], n[2]), href);
+                0,
+                id,
+                name,
+                t.get(Tally.N),
+                t.get(Tally.OPEN),
+                t.get(Tally.CLOSED),
+                t.get(Tally.ON_TIME),
+                t.get(Tally.OVERDUE),
+                t.get(Tally.GREEN),
+                t.get(Tally.YELLOW),
+                t.get(Tally.RED),
+                Dashboard.rate(t.get(Tally.ON_TIME), t.get(Tally.CLOSED)),
+                href);
     }
 
     /** The ten furthest behind time, from the kept paces. */
@@ -267,30 +268,14 @@ public class DashboardService {
                 .toList();
     }
 
-    /** Closures and first submissions of reports per month, counted in the database. */
-    private List<MonthRow> months(String where, Map<String, Object> params, LocalDate today) {
-        YearMonth first = YearMonth.from(today).minusMonths(MONTHS - 1);
-        Map<String, Object> p = new HashMap<>(params);
-        p.put("dFrom", first.atDay(1).atStartOfDay(ZONE).toOffsetDateTime());
-        Map<String, Integer> closures = new HashMap<>();
-        jdbc.sql("SELECT to_char(i.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m, count(*) AS n"
-                        + " FROM item i WHERE " + where + " AND i.closed_at >= :dFrom GROUP BY 1")
-                .params(p)
-                .query(rs -> {
-                    closures.put(rs.getString("m"), rs.getInt("n"));
-                });
-        Map<String, Integer> sent = new HashMap<>();
-        jdbc.sql("SELECT to_char(r.first_submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m, count(*) AS n"
-                        + " FROM progress_report r JOIN item i ON i.id = r.item_id"
-                        + " WHERE " + where + " AND r.first_submitted_at >= :dFrom GROUP BY 1")
-                .params(p)
-                .query(rs -> {
-                    sent.put(rs.getString("m"), rs.getInt("n"));
-                });
+    /** Closures and first submissions of reports in each of the last six months. */
+    private static List<MonthRow> months(Tally total, LocalDate today) {
+        YearMonth first = YearMonth.from(today).minusMonths(UnitTallies.MONTHS - 1);
         List<MonthRow> rows = new ArrayList<>();
-        for (int m = 0; m < MONTHS; m++) {
+        for (int m = 0; m < UnitTallies.MONTHS; m++) {
             String key = first.plusMonths(m).toString();
-            rows.add(new MonthRow(key, closures.getOrDefault(key, 0), sent.getOrDefault(key, 0)));
+            int[] n = total.months().getOrDefault(key, new int[2]);
+            rows.add(new MonthRow(key, n[0], n[1]));
         }
         return rows;
     }

@@ -115,6 +115,11 @@ public class ItemQuery {
         return new Visible(scope.sql(), scope.params());
     }
 
+    /** Whether the account sees every item led within a subtree, so that counts kept per unit apply to it. */
+    public boolean seesAllLedUnder(CurrentUser user, org.luoshi.org.UnitPath path) {
+        return scopes.of(user).units().covers(path);
+    }
+
     public Page list(CurrentUser user, Filter f, String unitPath) {
         Where w = where(user, f, unitPath);
         long total = jdbc.sql("SELECT count(*) FROM item i WHERE " + w.sql())

@@ -3,6 +3,7 @@ package org.luoshi.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.luoshi.support.Api;
 import org.luoshi.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The dashboard's numbers against the ledger the API lists, on PostgreSQL. */
 class DashboardIT extends IntegrationTest {
@@ -165,6 +167,89 @@ class DashboardIT extends IntegrationTest {
         jdbc.sql("UPDATE item SET deadline = deadline - 400 WHERE id = :id")
                 .param("id", item)
                 .update();
+    }
+
+    @Autowired
+    UnitTallies tallies;
+
+    /** A tally as plain values: records holding arrays compare them by reference. */
+    private static String flat(Tally t) {
+        StringBuilder b = new StringBuilder(t.status() + " " + t.kind() + " " + Arrays.toString(t.counts()));
+        t.months().forEach((m, n) -> b.append(' ').append(m).append('=').append(Arrays.toString(n)));
+        return b.toString();
+    }
+
+    private Tally countedOnTheSpot(String path) {
+        String upper = path.substring(0, path.length() - 1) + "0";
+        Tally total = Tally.empty();
+        tallies.count(
+                        "'all'",
+                        "i.lead_unit_path >= :lo AND i.lead_unit_path < :hi AND i.status NOT IN ('DRAFT', 'CANCELLED')",
+                        Map.of("lo", path, "hi", upper))
+                .values()
+                .forEach(total::add);
+        return total;
+    }
+
+    @Test
+    void keptCountsOfEveryUnitAreItsSubtreeCountedOnTheSpotAndFollowAChangeUpTheTree() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        JsonNode city = api.get("/api/v1/dashboard", supervisor).json();
+        tallies.refreshAll();
+        record U(long id, String path, String own, String subtree) {}
+        List<U> kept = jdbc.sql("SELECT u.id, u.path, t.own::text, t.subtree::text FROM unit_tally t"
+                        + " JOIN unit u ON u.id = t.unit_id WHERE NOT t.stale AND t.as_of IS NOT NULL")
+                .query((rs, n) -> new U(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        assertThat(kept)
+                .hasSize(jdbc.sql("SELECT count(*) FROM unit")
+                        .query(Integer.class)
+                        .single());
+        JsonMapper json = JsonMapper.builder().build();
+        for (U u : kept) {
+            assertThat(flat(json.readValue(u.subtree(), Tally.class)))
+                    .as(u.path())
+                    .isEqualTo(flat(countedOnTheSpot(u.path())));
+        }
+        assertThat(city.get("total").asInt()).isPositive();
+
+        // an item deep in the tree changes kind: its unit and every ancestor are marked, a sibling is not
+        record Item(long id, String kind, String path) {}
+        Item item = jdbc.sql("SELECT i.id, i.kind, i.lead_unit_path FROM item i JOIN unit u ON u.id = i.lead_unit_id"
+                        + " WHERE u.depth >= 2 AND i.status = 'IN_PROGRESS' ORDER BY u.depth DESC, i.id LIMIT 1")
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .single();
+        String other = item.kind().equals("TARGET") ? "INSTRUCTION" : "TARGET";
+        jdbc.sql("UPDATE item SET kind = :k WHERE id = :id")
+                .param("k", other)
+                .param("id", item.id())
+                .update();
+        List<Long> lineage = Arrays.stream(item.path().substring(1).split("/"))
+                .map(Long::valueOf)
+                .toList();
+        assertThat(jdbc.sql("SELECT unit_id FROM unit_tally WHERE stale")
+                        .query(Long.class)
+                        .list())
+                .containsExactlyInAnyOrderElementsOf(lineage);
+
+        JsonNode after = api.get("/api/v1/dashboard", supervisor).json();
+        assertThat(kindCount(after, item.kind())).isEqualTo(kindCount(city, item.kind()) - 1);
+        assertThat(kindCount(after, other)).isEqualTo(kindCount(city, other) + 1);
+        assertThat(after.get("total").asInt()).isEqualTo(city.get("total").asInt());
+        jdbc.sql("UPDATE item SET kind = :k WHERE id = :id")
+                .param("k", item.kind())
+                .param("id", item.id())
+                .update();
+    }
+
+    private static int kindCount(JsonNode dashboard, String kind) {
+        for (JsonNode c : dashboard.get("byKind")) {
+            if (c.get("key").asString().equals(kind)) {
+                return c.get("count").asInt();
+            }
+        }
+        return 0;
     }
 
     @Test
