@@ -347,7 +347,8 @@ final class ProvinceGenerator {
                 name,
                 kind,
                 (parent == null ? "/" : parent.path()) + id + "/",
-                parent == null ? 0 : parent.depth() + 1,
+                // as UnitPath counts it: the root is 1
+                parent == null ? 1 : parent.depth() + 1,
                 region ? id : parent.region());
         all.add(u);
         return u;

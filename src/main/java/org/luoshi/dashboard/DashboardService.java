@@ -224,7 +224,7 @@ public class DashboardService {
                         + " FROM item i JOIN item_pace ip ON ip.item_id = i.id"
                         + " WHERE " + where + " AND i.status IN " + PaceStore.OPEN + " AND ip.warning = 'RED'"
                         + " AND ip.as_of = :dToday AND ip.policy = :dPolicy AND NOT ip.stale"
-                        + " ORDER BY ip.lag_points DESC, i.deadline, i.id LIMIT " + LIST,
+                        + " ORDER BY ip.lag_points DESC, ip.deadline, ip.item_id LIMIT " + LIST,
                 params,
                 true);
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.luoshi.org.Unit;
+import org.luoshi.org.UnitPath;
 import org.luoshi.progress.PaceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -97,7 +98,7 @@ class UnitTallies {
      * computed, whether or not it could keep it.
      */
     private Map<Long, Counts> refresh(String lo, String hi) {
-        record Node(long id, Long parentId, String path, int depth) {}
+        record Node(long id, String path, int depth) {}
         String notCurrent = "(t.stale OR t.as_of IS DISTINCT FROM :today OR t.policy IS DISTINCT FROM :policy"
                 + " OR t.subtree IS NULL)";
         Map<String, Object> range = Map.of("lo", lo, "hi", hi, "today", paces.today(), "policy", policy());
@@ -121,15 +122,15 @@ class UnitTallies {
                             UPDATE unit_tally t SET stale = false, as_of = NULL, gen = t.gen + 1
                               FROM locked l WHERE t.unit_id = l.unit_id
                          RETURNING t.unit_id, t.gen)
-                        SELECT c.unit_id, c.gen, u.parent_id, u.path, u.depth
+                        SELECT c.unit_id, c.gen, u.path
                           FROM claimed c JOIN unit u ON u.id = c.unit_id
                         """).param("paths", paths.toArray(String[]::new)).query(rs -> {
             claims.put(rs.getLong("unit_id"), rs.getLong("gen"));
             nodes.add(new Node(
                     rs.getLong("unit_id"),
-                    (Long) rs.getObject("parent_id", Long.class),
                     rs.getString("path"),
-                    rs.getInt("depth")));
+                    // from the path itself: a parent must come after all its children whatever the column says
+                    new UnitPath(rs.getString("path")).depth()));
         });
         Map<String, Tally> own = count(
                 "i.lead_unit_path",

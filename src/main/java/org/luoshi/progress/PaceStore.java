@@ -96,6 +96,7 @@ public class PaceStore {
         List<String> warning = new ArrayList<>();
         List<Integer> lag = new ArrayList<>();
         List<Boolean> missing = new ArrayList<>();
+        List<String> deadline = new ArrayList<>(); // ISO text: the driver binds no date[]
         for (ItemData item : rows) {
             Pace p = paces.get(item.id());
             if (p != null && gens.containsKey(item.id())) {
@@ -104,6 +105,7 @@ public class PaceStore {
                 warning.add(p.warning().name());
                 lag.add(p.lagPoints());
                 missing.add(p.missingReport());
+                deadline.add(item.deadline() == null ? null : item.deadline().toString());
             }
         }
         if (id.isEmpty()) {
@@ -112,9 +114,10 @@ public class PaceStore {
         jdbc.sql("""
                         UPDATE item_pace ip
                            SET stale = false, as_of = :today, policy = :policy,
-                               warning = u.w, lag_points = u.l, missing_report = u.m
+                               warning = u.w, lag_points = u.l, missing_report = u.m, deadline = u.d
                           FROM unnest(CAST(:id AS bigint[]), CAST(:gen AS bigint[]), CAST(:w AS text[]),
-                                      CAST(:l AS int[]), CAST(:m AS boolean[])) AS u (id, gen, w, l, m)
+                                      CAST(:l AS int[]), CAST(:m AS boolean[]), CAST(:d AS date[]))
+                                      AS u (id, gen, w, l, m, d)
                          WHERE ip.item_id = u.id AND ip.gen = u.gen
                         """)
                 .param("today", today())
@@ -124,6 +127,7 @@ public class PaceStore {
                 .param("w", warning.toArray(String[]::new))
                 .param("l", lag.toArray(Integer[]::new))
                 .param("m", missing.toArray(Boolean[]::new))
+                .param("d", deadline.toArray(String[]::new))
                 .update();
         return id.size();
     }
