@@ -81,3 +81,7 @@ CREATE INDEX item_pace_red_idx ON item_pace (lag_points DESC, deadline, item_id)
 -- Deadlines this week come out in (deadline, id) order: thousands share a day in a province.
 DROP INDEX item_deadline_idx;
 CREATE INDEX item_deadline_idx ON item (deadline, id) WHERE status NOT IN ('CLOSED', 'CANCELLED');
+
+-- A ledger view (a subtree, a stage, a kind, not overdue) is counted and paged from the index alone.
+DROP INDEX item_scope_idx;
+CREATE INDEX item_scope_idx ON item (lead_unit_path, status, kind, deadline) INCLUDE (id);

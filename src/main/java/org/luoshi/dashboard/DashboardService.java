@@ -73,13 +73,13 @@ public class DashboardService {
         params.put("dLeader", leaderId);
         params.put("dToday", today);
         params.put("dPolicy", paces.policy());
-        String where = visible.sql() + " AND i.lead_unit_path >= :dLo AND i.lead_unit_path < :dHi"
-                + " AND i.status NOT IN ('DRAFT', 'CANCELLED')"
-                + " AND (CAST(:dLeader AS bigint) IS NULL OR i.lead_leader_id = :dLeader)";
+        // whoever sees everything led in the subtree needs no visibility test, and the kept counts apply
+        boolean whole = leaderId == null && items.seesAllLedUnder(user, unit.path());
+        String where = (whole ? "" : visible.sql() + " AND ")
+                + "i.lead_unit_path >= :dLo AND i.lead_unit_path < :dHi AND i.status NOT IN ('DRAFT', 'CANCELLED')"
+                + (leaderId == null ? "" : " AND i.lead_leader_id = :dLeader");
         List<Unit> children = units.children(unit.id(), scope);
-        Map<Long, Tally> byUnit = leaderId == null && items.seesAllLedUnder(user, unit.path())
-                ? kept(unit, children)
-                : counted(where, params, unit, children);
+        Map<Long, Tally> byUnit = whole ? kept(unit, children) : counted(where, params, unit, children);
         Tally total = byUnit.get(TOTAL);
         String ledger = "/items?unit=" + unit.id() + (leaderId == null ? "" : "&leader=" + leaderId);
         String live = ledger + "&stage=LIVE";
@@ -220,8 +220,8 @@ public class DashboardService {
     /** The ten furthest behind time, from the kept paces. */
     private List<ItemRow> red(String where, Map<String, Object> params) {
         return rows(
-                "SELECT i.id, i.code, i.title, i.lead_unit_id, i.deadline, i.status, ip.lag_points"
-                        + " FROM item i JOIN item_pace ip ON ip.item_id = i.id"
+                "SELECT i.id, i.code, i.title, un.name AS unit_name, i.deadline, i.status, ip.lag_points"
+                        + " FROM item i JOIN item_pace ip ON ip.item_id = i.id JOIN unit un ON un.id = i.lead_unit_id"
                         + " WHERE " + where + " AND i.status IN " + PaceStore.OPEN + " AND ip.warning = 'RED'"
                         + " AND ip.as_of = :dToday AND ip.policy = :dPolicy AND NOT ip.stale"
                         + " ORDER BY ip.lag_points DESC, ip.deadline, ip.item_id LIMIT " + LIST,
@@ -233,8 +233,9 @@ public class DashboardService {
         Map<String, Object> p = new HashMap<>(params);
         p.put("dSunday", today.with(DayOfWeek.SUNDAY));
         return rows(
-                "SELECT i.id, i.code, i.title, i.lead_unit_id, i.deadline, i.status, 0 AS lag_points"
-                        + " FROM item i WHERE " + where + " AND i.status IN " + PaceStore.OPEN
+                "SELECT i.id, i.code, i.title, un.name AS unit_name, i.deadline, i.status, 0 AS lag_points"
+                        + " FROM item i JOIN unit un ON un.id = i.lead_unit_id WHERE " + where + " AND i.status IN "
+                        + PaceStore.OPEN
                         + " AND i.deadline >= :dToday AND i.deadline <= :dSunday ORDER BY i.deadline, i.id LIMIT "
                         + LIST,
                 p,
@@ -242,30 +243,19 @@ public class DashboardService {
     }
 
     private List<ItemRow> rows(String sql, Map<String, Object> params, boolean lagNote) {
-        record Raw(long id, String code, String title, long unitId, LocalDate deadline, ItemStatus status, int lag) {}
-        List<Raw> raw = jdbc.sql(sql)
+        return jdbc.sql(sql)
                 .params(params)
-                .query((rs, n) -> new Raw(
+                .query((rs, n) -> new ItemRow(
                         rs.getLong("id"),
                         rs.getString("code"),
                         rs.getString("title"),
-                        rs.getLong("lead_unit_id"),
+                        rs.getString("unit_name"),
                         rs.getObject("deadline", LocalDate.class),
-                        ItemStatus.valueOf(rs.getString("status")),
-                        rs.getInt("lag_points")))
+                        lagNote
+                                ? Pace.sentence(rs.getInt("lag_points"))
+                                : ItemStatus.valueOf(rs.getString("status")).label(),
+                        "/items/" + rs.getLong("id")))
                 .list();
-        Map<Long, String> names =
-                units.names(raw.stream().map(Raw::unitId).distinct().toList());
-        return raw.stream()
-                .map(r -> new ItemRow(
-                        r.id(),
-                        r.code(),
-                        r.title(),
-                        names.getOrDefault(r.unitId(), ""),
-                        r.deadline(),
-                        lagNote ? Pace.sentence(r.lag()) : r.status().label(),
-                        "/items/" + r.id()))
-                .toList();
     }
 
     /** Closures and first submissions of reports in each of the last six months. */

@@ -74,7 +74,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
                     // statement statistics for an operator (and bench/run) to see where time goes
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    // the server's own log in pg/log, a file per weekday overwritten a week later
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", "log")
+                    .setServerConfig("log_filename", "postgresql-%a.log")
+                    .setServerConfig("log_truncate_on_rotation", "on")
+                    .setServerConfig("log_rotation_age", "1d")
+                    .setServerConfig("log_rotation_size", "0");
             if (port > 0) {
                 builder.setPort(port);
             }

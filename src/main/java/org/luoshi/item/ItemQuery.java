@@ -2,10 +2,12 @@ package org.luoshi.item;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.luoshi.org.UnitPath;
 import org.luoshi.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -116,28 +118,43 @@ public class ItemQuery {
     }
 
     /** Whether the account sees every item led within a subtree, so that counts kept per unit apply to it. */
-    public boolean seesAllLedUnder(CurrentUser user, org.luoshi.org.UnitPath path) {
+    public boolean seesAllLedUnder(CurrentUser user, UnitPath path) {
         return scopes.of(user).units().covers(path);
     }
 
+    /**
+     * One page of a ledger view and the view's size, from one pass over the view's index entries
+     * (ids and the window's count), then the page's rows by id.
+     */
     public Page list(CurrentUser user, Filter f, String unitPath) {
         Where w = where(user, f, unitPath);
-        long total = jdbc.sql("SELECT count(*) FROM item i WHERE " + w.sql())
-                .params(w.params())
-                .query(Long.class)
-                .single();
         int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
         int page = Math.max(f.page(), 1);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("limit", size);
         params.put("offset", (long) (page - 1) * size);
-        List<ItemData> rows = jdbc.sql(
-                        "SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + w.sql() + " ORDER BY "
-                                + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
+        List<Long> ids = new ArrayList<>();
+        long[] total = {-1};
+        jdbc.sql("SELECT i.id, count(*) OVER () AS total FROM item i WHERE " + w.sql() + " ORDER BY "
+                        + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query(ItemRepository::map)
-                .list();
-        return new Page(rows, total);
+                .query(rs -> {
+                    ids.add(rs.getLong(1));
+                    total[0] = rs.getLong(2);
+                });
+        if (total[0] < 0) {
+            // past the last page, or nothing at all: the window had no row to carry the count
+            total[0] = page == 1
+                    ? 0
+                    : jdbc.sql("SELECT count(*) FROM item i WHERE " + w.sql())
+                            .params(w.params())
+                            .query(Long.class)
+                            .single();
+        }
+        Map<Long, ItemData> byId = new HashMap<>();
+        byIds(ids).forEach(d -> byId.put(d.id(), d));
+        return new Page(
+                ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), total[0]);
     }
 
     /**
@@ -157,42 +174,84 @@ public class ItemQuery {
 
     private record Where(String sql, Map<String, Object> params) {}
 
+    private static final String OPEN = "('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED')";
+
+    /**
+     * Only the conditions a filter sets, each in a form an index can use: a catch-all text with
+     * "parameter IS NULL OR …" hides from the planner that, say, "not overdue" among open items is a
+     * deadline from today on, and it then read a province's overdue items in deadline order to find
+     * fifty that are not.
+     */
     private Where where(CurrentUser user, Filter f, String unitPath) {
         ItemScope scope = scopes.of(user);
-        Map<String, Object> params = new HashMap<>(scope.params());
-        String where = scope.sql() + """
-                 AND (CAST(:status AS text) IS NULL OR i.status = :status)
-                 AND (CAST(:stage AS text) IS NULL
-                      OR (:stage = 'OPEN' AND i.status IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED'))
-                      OR (:stage = 'LIVE' AND i.status NOT IN ('DRAFT', 'CANCELLED')))
-                 AND (CAST(:kind AS text) IS NULL OR i.kind = :kind)
-                 AND (CAST(:level AS text) IS NULL OR i.level = :level)
-                 AND (CAST(:from AS date) IS NULL OR i.deadline >= :from)
-                 AND (CAST(:to AS date) IS NULL OR i.deadline <= :to)
-                 AND (CAST(:unitLo AS text) IS NULL OR (i.lead_unit_path >= :unitLo AND i.lead_unit_path < :unitHi))
-                 AND (CAST(:leader AS bigint) IS NULL OR i.lead_leader_id = :leader)
-                 AND (CAST(:overdue AS boolean) IS NULL OR :overdue = (i.status IN ('DISPATCHED', 'ACCEPTED',
-                      'IN_PROGRESS', 'CLOSURE_REQUESTED') AND i.deadline < :today))
-                 AND (:q = '' OR i.title LIKE '%' || :q || '%' OR i.code = :q)
-                 AND (:tag = '' OR i.tags @> ARRAY[CAST(:tag AS text)])
-                 AND (CAST(:source AS bigint) IS NULL OR EXISTS (SELECT 1 FROM item_source_link l
-                      WHERE l.item_id = i.id AND l.source_id = :source))
-                """;
-        params.put("status", f.status() == null ? null : f.status().name());
-        params.put("stage", f.stage() == null ? null : f.stage().name());
-        params.put("kind", f.kind() == null ? null : f.kind().name());
-        params.put("level", f.level() == null ? null : f.level().name());
-        params.put("from", f.deadlineFrom());
-        params.put("to", f.deadlineTo());
-        params.put("unitLo", unitPath);
-        params.put("unitHi", unitPath == null ? null : unitPath.substring(0, unitPath.length() - 1) + "0");
-        params.put("leader", f.leaderId());
-        params.put("overdue", f.overdue());
-        params.put("today", LocalDate.now(clock));
-        params.put("q", f.q() == null ? "" : f.q().strip());
-        params.put("tag", f.tag() == null ? "" : f.tag().strip());
-        params.put("source", f.sourceId());
-        return new Where(where, params);
+        Map<String, Object> params = new HashMap<>();
+        List<String> and = new ArrayList<>();
+        // a subtree the account sees whole needs no visibility test of its own
+        if (unitPath == null || !scope.units().covers(new UnitPath(unitPath))) {
+            and.add(scope.sql());
+            params.putAll(scope.params());
+        }
+        boolean open =
+                f.stage() == Stage.OPEN || (f.status() != null && f.status().open());
+        if (f.status() != null) {
+            and.add("i.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.stage() == Stage.OPEN) {
+            and.add("i.status IN " + OPEN);
+        } else if (f.stage() == Stage.LIVE) {
+            and.add("i.status NOT IN ('DRAFT', 'CANCELLED')");
+        }
+        if (f.kind() != null) {
+            and.add("i.kind = :kind");
+            params.put("kind", f.kind().name());
+        }
+        if (f.level() != null) {
+            and.add("i.level = :level");
+            params.put("level", f.level().name());
+        }
+        if (f.deadlineFrom() != null) {
+            and.add("i.deadline >= :from");
+            params.put("from", f.deadlineFrom());
+        }
+        if (f.deadlineTo() != null) {
+            and.add("i.deadline <= :to");
+            params.put("to", f.deadlineTo());
+        }
+        if (unitPath != null) {
+            and.add("i.lead_unit_path >= :unitLo AND i.lead_unit_path < :unitHi");
+            params.put("unitLo", unitPath);
+            params.put("unitHi", new UnitPath(unitPath).upperBound());
+        }
+        if (f.leaderId() != null) {
+            and.add("i.lead_leader_id = :leader");
+            params.put("leader", f.leaderId());
+        }
+        if (f.overdue() != null) {
+            params.put("today", LocalDate.now(clock));
+            if (f.overdue()) {
+                and.add("i.status IN " + OPEN + " AND i.deadline < :today");
+            } else if (open) {
+                and.add("(i.deadline IS NULL OR i.deadline >= :today)");
+            } else {
+                and.add("(i.status NOT IN " + OPEN + " OR i.deadline IS NULL OR i.deadline >= :today)");
+            }
+        }
+        String q = f.q() == null ? "" : f.q().strip();
+        if (!q.isEmpty()) {
+            and.add("(i.title LIKE '%' || :q || '%' OR i.code = :q)");
+            params.put("q", q);
+        }
+        String tag = f.tag() == null ? "" : f.tag().strip();
+        if (!tag.isEmpty()) {
+            and.add("i.tags @> ARRAY[CAST(:tag AS text)]");
+            params.put("tag", tag);
+        }
+        if (f.sourceId() != null) {
+            and.add("EXISTS (SELECT 1 FROM item_source_link l WHERE l.item_id = i.id AND l.source_id = :source)");
+            params.put("source", f.sourceId());
+        }
+        return new Where(and.isEmpty() ? "TRUE" : String.join(" AND ", and), params);
     }
 
     /**

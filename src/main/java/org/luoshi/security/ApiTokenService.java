@@ -89,19 +89,16 @@ public class ApiTokenService {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        Optional<Long> accountId = jdbc.sql("""
-                        UPDATE api_token SET last_used_at = now()
-                         WHERE token_hash = :h AND revoked_at IS NULL
-                           AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-                        RETURNING account_id
-                        """)
-                .param("h", sha256(secret))
-                .query(Long.class)
-                .optional()
-                .or(() -> jdbc.sql("SELECT account_id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL")
-                        .param("h", sha256(secret))
-                        .query(Long.class)
-                        .optional());
+        // one round trip: the lookup, and the last use noted at most once a minute
+        Optional<Long> accountId =
+                jdbc.sql("""
+                        WITH t AS (SELECT id, account_id, last_used_at FROM api_token
+                                    WHERE token_hash = :h AND revoked_at IS NULL),
+                        touched AS (UPDATE api_token a SET last_used_at = now() FROM t
+                                     WHERE a.id = t.id
+                                       AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'))
+                        SELECT account_id FROM t
+                        """).param("h", sha256(secret)).query(Long.class).optional();
         return accountId
                 .flatMap(accounts::find)
                 .filter(Account::enabled)

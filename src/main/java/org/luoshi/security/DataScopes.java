@@ -7,6 +7,8 @@ import org.luoshi.org.UnitPath;
 import org.luoshi.org.UnitQuery;
 import org.luoshi.org.UnitScope;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * 数据范围 by role: a supervisor sees the whole jurisdiction (the nearest region above the unit),
@@ -22,7 +24,22 @@ public class DataScopes {
         this.units = units;
     }
 
+    /** The account's scope, worked out once per web request (a page asks for it several times). */
     public UnitScope of(CurrentUser user) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return compute(user);
+        }
+        String key = DataScopes.class.getName() + "." + user.id() + "." + user.unitId() + "." + user.roles();
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof UnitScope kept) {
+            return kept;
+        }
+        UnitScope scope = compute(user);
+        request.setAttribute(key, scope, RequestAttributes.SCOPE_REQUEST);
+        return scope;
+    }
+
+    private UnitScope compute(CurrentUser user) {
         if (user.has(Role.SYSTEM_ADMIN) || user.has(Role.SECURITY_ADMIN)) {
             return UnitScope.all();
         }

@@ -2,6 +2,7 @@ package org.luoshi.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.luoshi.reminder.ReminderService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -13,6 +14,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /** Chinese first; {@code ?lang=en} switches to English and is remembered in a cookie. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final ReminderService reminders;
+
+    WebConfiguration(ReminderService reminders) {
+        this.reminders = reminders;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -27,5 +34,6 @@ class WebConfiguration implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         registry.addInterceptor(change);
+        registry.addInterceptor(new LayoutAdvice.UnreadCount(reminders));
     }
 }

@@ -1,0 +1,93 @@
+package org.luoshi.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.luoshi.support.Api;
+import org.luoshi.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** A ledger view read page by page, and its filters partitioning what they filter. */
+class LedgerViewIT extends IntegrationTest {
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void pagesCoverTheViewOnceAndAPagePastTheEndKeepsTheTotal() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        long county = unitId("SF-LJ");
+        String view = "/api/v1/items?unit=" + county + "&stage=LIVE&size=7";
+        JsonNode first = api.get(view + "&page=1", supervisor).json();
+        long total = first.get("total").asLong();
+        assertThat(total).isGreaterThan(7);
+        List<Long> seen = new ArrayList<>();
+        for (int page = 1; (long) (page - 1) * 7 < total; page++) {
+            JsonNode p = api.get(view + "&page=" + page, supervisor).json();
+            assertThat(p.get("total").asLong()).isEqualTo(total);
+            seen.addAll(ids(p));
+        }
+        assertThat(seen).hasSize((int) total).doesNotHaveDuplicates();
+        JsonNode past = api.get(view + "&page=" + (total / 7 + 5), supervisor).json();
+        assertThat(past.get("items")).isEmpty();
+        assertThat(past.get("total").asLong()).isEqualTo(total);
+        assertThat(api.get("/api/v1/items?unit=" + county + "&q=" + "无此事项标题", supervisor)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void overdueAndNotOverduePartitionTheOpenItemsIncludingThoseWithoutDeadline() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        long county = unitId("SF-LJ");
+        String open = "/api/v1/items?unit=" + county + "&stage=OPEN&size=200";
+        long undated = jdbc.sql("SELECT i.id FROM item i JOIN unit u ON i.lead_unit_path LIKE u.path || '%'"
+                        + " WHERE u.code = 'SF-LJ' AND i.status IN ('ACCEPTED', 'IN_PROGRESS') ORDER BY i.id LIMIT 1")
+                .query(Long.class)
+                .single();
+        var deadline = jdbc.sql("SELECT deadline FROM item WHERE id = :id")
+                .param("id", undated)
+                .query(java.time.LocalDate.class)
+                .single();
+        Integer days = jdbc.sql("SELECT deadline_days FROM item WHERE id = :id")
+                .param("id", undated)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        // an item may run on "N days from signing" and have no date yet
+        jdbc.sql("UPDATE item SET deadline = NULL, deadline_days = 30 WHERE id = :id")
+                .param("id", undated)
+                .update();
+        try {
+            JsonNode all = api.get(open, supervisor).json();
+            JsonNode late = api.get(open + "&overdue=true", supervisor).json();
+            JsonNode onTime = api.get(open + "&overdue=false", supervisor).json();
+            assertThat(late.get("total").asLong() + onTime.get("total").asLong())
+                    .isEqualTo(all.get("total").asLong());
+            assertThat(late.get("total").asLong()).isPositive();
+            late.get("items")
+                    .forEach(i -> assertThat(i.get("overdue").asBoolean()).isTrue());
+            onTime.get("items")
+                    .forEach(i -> assertThat(i.get("overdue").asBoolean()).isFalse());
+            Set<Long> notLate = new HashSet<>(ids(onTime));
+            assertThat(notLate).contains(undated);
+        } finally {
+            jdbc.sql("UPDATE item SET deadline = :d, deadline_days = :days WHERE id = :id")
+                    .param("d", deadline)
+                    .param("days", days)
+                    .param("id", undated)
+                    .update();
+        }
+    }
+}
