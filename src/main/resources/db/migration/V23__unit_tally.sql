@@ -11,8 +11,8 @@ CREATE TABLE unit_tally (
     gen      bigint  NOT NULL DEFAULT 0,
     as_of    date,
     policy   text,
-    own      jsonb,
-    subtree  jsonb
+    own      text,   -- Tally's numbers in one line
+    subtree  text
 );
 INSERT INTO unit_tally (unit_id) SELECT id FROM unit;
 

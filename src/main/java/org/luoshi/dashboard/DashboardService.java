@@ -52,9 +52,13 @@ public class DashboardService {
 
     /** The unit a person's dashboard opens on: a supervisor's jurisdiction, anyone else's own unit. */
     public long home(CurrentUser user, UnitScope scope) {
-        Unit own = units.get(user.unitId(), UnitScope.all());
-        Unit home = user.has(Role.SUPERVISOR) || user.has(Role.LEADER) ? units.jurisdictionOf(own) : own;
-        return units.find(home.id(), scope).map(Unit::id).orElse(own.id());
+        List<Unit> chain = units.lineage(user.unitId());
+        if (chain.isEmpty()) {
+            throw DomainException.notFound("unit.notFound", "单位不存在或不在您的数据范围内");
+        }
+        Unit own = chain.getLast();
+        Unit home = user.has(Role.SUPERVISOR) || user.has(Role.LEADER) ? UnitQuery.jurisdictionIn(chain) : own;
+        return scope.covers(home.path()) ? home.id() : own.id();
     }
 
     public Dashboard of(CurrentUser user, UnitScope scope, long unitId) {
@@ -85,15 +89,15 @@ public class DashboardService {
         String live = ledger + "&stage=LIVE";
         List<Count> byStatus = new ArrayList<>();
         for (ItemStatus s : ItemStatus.values()) {
-            Integer n = total.status().get(s.name());
-            if (n != null) {
+            int n = total.status(s);
+            if (n > 0) {
                 byStatus.add(new Count(s.name(), s.label(), n, ledger + "&status=" + s.name()));
             }
         }
         List<Count> byKind = new ArrayList<>();
         for (ItemKind k : ItemKind.values()) {
-            Integer n = total.kind().get(k.name());
-            if (n != null) {
+            int n = total.kind(k);
+            if (n > 0) {
                 byKind.add(new Count(k.name(), k.label(), n, live + "&kind=" + k.name()));
             }
         }
@@ -260,12 +264,10 @@ public class DashboardService {
 
     /** Closures and first submissions of reports in each of the last six months. */
     private static List<MonthRow> months(Tally total, LocalDate today) {
-        YearMonth first = YearMonth.from(today).minusMonths(UnitTallies.MONTHS - 1);
+        YearMonth first = YearMonth.from(today).minusMonths(Tally.MONTHS - 1);
         List<MonthRow> rows = new ArrayList<>();
-        for (int m = 0; m < UnitTallies.MONTHS; m++) {
-            String key = first.plusMonths(m).toString();
-            int[] n = total.months().getOrDefault(key, new int[2]);
-            rows.add(new MonthRow(key, n[0], n[1]));
+        for (int m = 0; m < Tally.MONTHS; m++) {
+            rows.add(new MonthRow(first.plusMonths(m).toString(), total.closedIn(m), total.reportsIn(m)));
         }
         return rows;
     }

@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.luoshi.item.ItemKind;
+import org.luoshi.item.ItemStatus;
 import org.luoshi.org.Unit;
 import org.luoshi.org.UnitPath;
 import org.luoshi.progress.PaceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The per-unit counts kept in {@code unit_tally} (V23): each unit's own items and its whole subtree
@@ -25,9 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class UnitTallies {
 
-    static final int MONTHS = 6;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COUNTED = "i.status NOT IN ('DRAFT', 'CANCELLED')";
 
     private final JdbcClient jdbc;
@@ -40,7 +39,7 @@ class UnitTallies {
 
     /** Rows kept under another pace policy or another layout of {@link Tally} are not current. */
     private String policy() {
-        return paces.policy() + "|tally1";
+        return paces.policy() + "|tally-" + Tally.LAYOUT;
     }
 
     /** A unit's own items and its subtree's. */
@@ -175,8 +174,8 @@ class UnitTallies {
         List<String> subtree = new ArrayList<>();
         for (Long id : ids) {
             gens.add(claims.get(id));
-            own.add(JSON.writeValueAsString(result.get(id).own()));
-            subtree.add(JSON.writeValueAsString(result.get(id).subtree()));
+            own.add(result.get(id).own().encode());
+            subtree.add(result.get(id).subtree().encode());
         }
         jdbc.sql("""
                         WITH k AS (
@@ -186,7 +185,7 @@ class UnitTallies {
                             SELECT t.unit_id FROM unit_tally t JOIN k ON k.id = t.unit_id AND k.gen = t.gen
                              ORDER BY t.unit_id FOR UPDATE OF t)
                         UPDATE unit_tally t
-                           SET as_of = :today, policy = :policy, own = CAST(k.own AS jsonb), subtree = CAST(k.sub AS jsonb)
+                           SET as_of = :today, policy = :policy, own = k.own, subtree = k.sub
                           FROM locked l JOIN k ON k.id = l.unit_id
                          WHERE t.unit_id = l.unit_id AND t.gen = k.gen
                         """)
@@ -208,13 +207,8 @@ class UnitTallies {
         Map<String, Object> p = new HashMap<>(params);
         p.put("tToday", today);
         p.put("tPolicy", paces.policy());
-        p.put(
-                "tFrom",
-                YearMonth.from(today)
-                        .minusMonths(MONTHS - 1)
-                        .atDay(1)
-                        .atStartOfDay(ZONE)
-                        .toOffsetDateTime());
+        YearMonth first = YearMonth.from(today).minusMonths(Tally.MONTHS - 1);
+        p.put("tFrom", first.atDay(1).atStartOfDay(ZONE).toOffsetDateTime());
         Map<String, Tally> tallies = new HashMap<>();
         jdbc.sql("SELECT " + key + " AS k, i.status, i.kind, count(*) AS n,"
                         + " count(*) FILTER (WHERE i.status IN " + PaceStore.OPEN + ") AS open,"
@@ -238,14 +232,17 @@ class UnitTallies {
                         figures[c] = rs.getInt(Tally.COLUMNS[c]);
                     }
                     tallies.computeIfAbsent(rs.getString("k"), k -> Tally.empty())
-                            .addGroup(rs.getString("status"), rs.getString("kind"), figures);
+                            .addGroup(
+                                    ItemStatus.valueOf(rs.getString("status")),
+                                    ItemKind.valueOf(rs.getString("kind")),
+                                    figures);
                 });
         jdbc.sql("SELECT " + key + " AS k, to_char(i.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m,"
                         + " count(*) AS n FROM item i WHERE " + where + " AND i.closed_at >= :tFrom GROUP BY 1, 2")
                 .params(p)
                 .query(rs -> {
                     tallies.computeIfAbsent(rs.getString("k"), k -> Tally.empty())
-                            .addMonth(rs.getString("m"), rs.getInt("n"), 0);
+                            .addMonth(monthIndex(first, rs.getString("m")), rs.getInt("n"), 0);
                 });
         jdbc.sql("SELECT " + key + " AS k,"
                         + " to_char(r.first_submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m, count(*) AS n"
@@ -254,12 +251,16 @@ class UnitTallies {
                 .params(p)
                 .query(rs -> {
                     tallies.computeIfAbsent(rs.getString("k"), k -> Tally.empty())
-                            .addMonth(rs.getString("m"), 0, rs.getInt("n"));
+                            .addMonth(monthIndex(first, rs.getString("m")), 0, rs.getInt("n"));
                 });
         return tallies;
     }
 
-    private static Tally parse(String json) {
-        return json == null ? null : JSON.readValue(json, Tally.class);
+    private static int monthIndex(YearMonth first, String month) {
+        return (int) first.until(YearMonth.parse(month), java.time.temporal.ChronoUnit.MONTHS);
+    }
+
+    private static Tally parse(String line) {
+        return line == null ? null : Tally.decode(line);
     }
 }

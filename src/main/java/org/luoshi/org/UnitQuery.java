@@ -116,9 +116,23 @@ public class UnitQuery {
                 .list();
     }
 
+    /** A unit and every unit above it, root first, in one query; empty for an unknown id. */
+    public List<Unit> lineage(long unitId) {
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.id = ANY(SELECT"
+                        + " CAST(unnest(string_to_array(btrim(o.path, '/'), '/')) AS bigint) FROM unit o WHERE o.id = :id)"
+                        + " ORDER BY u.depth")
+                .param("id", unitId)
+                .query(UnitRepository.MAPPER)
+                .list();
+    }
+
     /** 辖区: the nearest region at or above the unit (a 市直部门's jurisdiction is the 市). */
     public Unit jurisdictionOf(Unit unit) {
-        List<Unit> chain = lineage(unit);
+        return jurisdictionIn(lineage(unit));
+    }
+
+    /** The nearest region in a lineage (root first), or its root if none is a region. */
+    public static Unit jurisdictionIn(List<Unit> chain) {
         for (int i = chain.size() - 1; i >= 0; i--) {
             if (chain.get(i).kind().isRegion()) {
                 return chain.get(i);

@@ -46,15 +46,15 @@ public class DataScopes {
         if (user.has(Role.AUDIT_ADMIN)) {
             return UnitScope.none();
         }
-        Unit own = units.find(user.unitId(), UnitScope.all()).orElse(null);
-        if (own == null) {
+        List<Unit> chain = units.lineage(user.unitId());
+        if (chain.isEmpty()) {
             return UnitScope.none();
         }
         List<UnitPath> roots = new ArrayList<>();
         if (user.has(Role.SUPERVISOR)) {
-            roots.add(units.jurisdictionOf(own).path());
+            roots.add(UnitQuery.jurisdictionIn(chain).path());
         } else {
-            roots.add(own.path());
+            roots.add(chain.getLast().path());
         }
         return new UnitScope(false, roots);
     }

@@ -268,7 +268,8 @@ public final class Bench {
                         " leaders at once, each asking again as soon as answered (a closed loop: people wait for their page),")
                 .append(" for ")
                 .append(d.toSeconds())
-                .append(" s per endpoint. **Bare SQL** is the very statements the server ran for")
+                .append(
+                        " s per endpoint after a warm-up of the same. **Bare SQL** is the very statements the server ran for")
                 .append(" some of the same requests (read back with their parameters from PostgreSQL's log), run again")
                 .append(" one after another through JDBC on one connection, with nothing around them; the ratio is the")
                 .append(
@@ -283,7 +284,12 @@ public final class Bench {
             db.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             for (var e : endpoints.entrySet()) {
                 String path = e.getValue();
-                get(s, path.replace("{id}", String.valueOf(open.getFirst())), token); // warm
+                // warm: a server that has run for a while has compiled this endpoint's code
+                Load.closedLoop(
+                        users,
+                        Duration.ofSeconds(quick ? 3 : 8),
+                        (u, seq) -> get(
+                                s, path.replace("{id}", String.valueOf(open.get(random.nextInt(open.size())))), token));
                 db.createStatement().execute("SELECT pg_stat_statements_reset()");
                 Load.Result r = Load.closedLoop(
                         users,
