@@ -198,18 +198,15 @@ public class IndicatorService {
                                i.accumulation, i.weight,
                                CASE WHEN i.accumulation = 'CUMULATIVE'
                                     THEN CASE WHEN s.n > 0 THEN i.baseline + s.total END
-                                    ELSE l.value END AS current
+                                    ELSE s.latest END AS current
                           FROM indicator i
-                          LEFT JOIN LATERAL (SELECT sum(v.value) AS total, count(*) AS n
+                          -- one pass over an indicator's values gives both the sum and the latest
+                          LEFT JOIN LATERAL (SELECT sum(v.value) AS total, count(*) AS n,
+                                                    (array_agg(v.value ORDER BY r.period_end DESC))[1] AS latest
                                                FROM indicator_value v JOIN progress_report r ON r.id = v.report_id
                                               WHERE v.indicator_id = i.id AND r.status IN ('SUBMITTED', 'ACCEPTED')
                                                 AND r.period_end <= :day) s
                                  ON true
-                          LEFT JOIN LATERAL (SELECT v.value
-                                               FROM indicator_value v JOIN progress_report r ON r.id = v.report_id
-                                              WHERE v.indicator_id = i.id AND r.status IN ('SUBMITTED', 'ACCEPTED')
-                                                AND r.period_end <= :day
-                                              ORDER BY r.period_end DESC LIMIT 1) l ON true
                          WHERE i.item_id = ANY(:ids)
                          ORDER BY i.item_id, i.seq
                         """)

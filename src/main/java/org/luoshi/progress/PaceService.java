@@ -53,9 +53,22 @@ public class PaceService {
 
     /** The same, with the items' reports already read (newest period first). */
     public Map<Long, Pace> of(Collection<ItemData> rows, Map<Long, List<Report>> reps) {
+        List<Long> ids =
+                rows.stream().filter(PaceService::paced).map(ItemData::id).toList();
+        return of(rows, reps, indicators.ofItems(ids));
+    }
+
+    /** The same, with the items' indicators (current values) already read too. */
+    public Map<Long, Pace> withIndicators(Collection<ItemData> rows, Map<Long, List<Indicator>> ind) {
+        List<Long> ids =
+                rows.stream().filter(PaceService::paced).map(ItemData::id).toList();
+        return of(rows, reports.ofItems(ids), ind);
+    }
+
+    private Map<Long, Pace> of(
+            Collection<ItemData> rows, Map<Long, List<Report>> reps, Map<Long, List<Indicator>> ind) {
         List<ItemData> paced = rows.stream().filter(PaceService::paced).toList();
         List<Long> ids = paced.stream().map(ItemData::id).toList();
-        Map<Long, List<Indicator>> ind = indicators.ofItems(ids);
         Map<Long, List<Milestone>> steps = items.milestones(ids);
         LocalDate today = LocalDate.now(clock);
         Map<Long, Pace> result = new HashMap<>();

@@ -39,7 +39,7 @@ class ProgressItemExtension implements ItemExtension {
     public Map<Long, Map<String, Object>> describe(Collection<ItemData> items) {
         List<Long> ids = items.stream().map(ItemData::id).toList();
         Map<Long, List<Indicator>> ind = indicators.ofItems(ids);
-        Map<Long, Pace> paces = pace.of(items);
+        Map<Long, Pace> paces = pace.withIndicators(items, ind);
         Map<Long, Map<String, Object>> out = new HashMap<>();
         for (ItemData item : items) {
             Map<String, Object> f = new LinkedHashMap<>();
