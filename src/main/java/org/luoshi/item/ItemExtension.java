@@ -15,6 +15,20 @@ public interface ItemExtension {
     /** After an item is registered or its draft edited, with the request's fields; may refuse. */
     default void saved(CurrentUser user, ItemData item, Map<String, Object> fields, boolean created) {}
 
+    /**
+     * After many items are registered at once (a ledger import), with each one's fields; a refusal
+     * names the item's place in the list ({@link ItemService.Refused}).
+     */
+    default void savedAll(CurrentUser user, List<ItemData> items, List<Map<String, Object>> fields) {
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                saved(user, items.get(i), fields.get(i), true);
+            } catch (org.luoshi.DomainException e) {
+                throw new ItemService.Refused(i, e);
+            }
+        }
+    }
+
     /** After a decomposition, with the children created. */
     default void decomposed(ItemData parent, List<ItemData> children) {}
 

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +22,92 @@ class ItemRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    ItemRepository(JdbcClient jdbc) {
+    ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** {@code n} codes of the year in one step, in order: a ledger import numbers its rows at once. */
+    java.util.List<String> nextCodes(int year, int n) {
+        int last = jdbc.sql("""
+                        INSERT INTO item_code_counter (year, last) VALUES (:y, :n)
+                        ON CONFLICT (year) DO UPDATE SET last = item_code_counter.last + :n
+                        RETURNING last
+                        """)
+                .param("y", year)
+                .param("n", n)
+                .query(Integer.class)
+                .single();
+        java.util.List<String> codes = new java.util.ArrayList<>(n);
+        for (int k = last - n + 1; k <= last; k++) {
+            codes.add(String.format("DB-%d-%04d", year, k));
+        }
+        return codes;
+    }
+
+    /** Ids for items about to be inserted, so that their co-units and steps can go in the same batch. */
+    java.util.List<Long> newIds(int n) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('item', 'id')) FROM generate_series(1, :n)")
+                .param("n", n)
+                .query(Long.class)
+                .list();
+    }
+
+    /** A draft to insert in a batch: its id from {@link #newIds}, its code from {@link #nextCodes}. */
+    record Draft(long id, NewItem item, String code, int year, String unitPath, String by) {}
+
+    /** Drafts and what hangs on them (co-units, steps, source links, a timeline entry) in batches. */
+    void insertAll(java.util.List<Draft> drafts, java.util.Map<Long, String> unitPaths, String timelineActor) {
+        java.util.List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+        java.util.List<java.util.Map<String, Object>> coUnits = new java.util.ArrayList<>();
+        java.util.List<java.util.Map<String, Object>> steps = new java.util.ArrayList<>();
+        java.util.List<java.util.Map<String, Object>> links = new java.util.ArrayList<>();
+        java.util.List<java.util.Map<String, Object>> timeline = new java.util.ArrayList<>();
+        for (Draft d : drafts) {
+            java.util.Map<String, Object> p = fields(d.item(), d.unitPath());
+            p.put("id", d.id());
+            p.put("code", d.code());
+            p.put("year", d.year());
+            p.put("parent", d.item().parentId());
+            p.put("by", d.by());
+            items.add(p);
+            for (Long u : d.item().coUnitIds()) {
+                coUnits.add(java.util.Map.of("i", d.id(), "u", u, "p", unitPaths.get(u)));
+            }
+            int seq = 0;
+            for (Milestone.Plan m : d.item().milestones()) {
+                java.util.Map<String, Object> step = new java.util.HashMap<>();
+                step.put("i", d.id());
+                step.put("s", ++seq);
+                step.put("t", m.title());
+                step.put("d", m.dueDate());
+                steps.add(step);
+            }
+            for (Long s : d.item().sourceIds()) {
+                links.add(java.util.Map.of("i", d.id(), "s", s));
+            }
+            timeline.add(java.util.Map.of(
+                    "i", d.id(), "a", timelineActor, "x", "立项：" + d.item().title()));
+        }
+        batch("""
+                INSERT INTO item (id, code, year, parent_id, kind, title, content, level, cadence, lead_unit_id,
+                                  lead_unit_path, lead_leader_id, start_date, deadline, deadline_days, status,
+                                  created_by, tags)
+                VALUES (:id, :code, :year, :parent, :kind, :title, :content, :level, :cadence, :unit, :path,
+                        :leader, :start, :deadline, :days, 'DRAFT', :by, :tags)
+                """, items);
+        batch("INSERT INTO item_co_unit (item_id, unit_id, unit_path) VALUES (:i, :u, :p)", coUnits);
+        batch("INSERT INTO item_milestone (item_id, seq, title, due_date) VALUES (:i, :s, :t, :d)", steps);
+        batch("INSERT INTO item_source_link (item_id, source_id) VALUES (:i, :s) ON CONFLICT DO NOTHING", links);
+        batch("INSERT INTO item_event (item_id, actor, type, text) VALUES (:i, :a, 'CREATED', :x)", timeline);
+    }
+
+    private void batch(String sql, java.util.List<java.util.Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(sql, SqlParameterSourceUtils.createBatch(rows));
+        }
     }
 
     Optional<ItemData> find(long id) {

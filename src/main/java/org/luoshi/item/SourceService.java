@@ -112,6 +112,17 @@ public class SourceService {
     }
 
     /** Refuses unknown sources by naming them, before anything is written. */
+    /** Of these source ids, those that exist. */
+    java.util.Set<Long> existing(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM item_source WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
     void requireAll(List<Long> ids) {
         for (Long id : ids) {
             if (id == null || find(id).isEmpty()) {

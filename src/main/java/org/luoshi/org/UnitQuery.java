@@ -116,6 +116,17 @@ public class UnitQuery {
                 .list();
     }
 
+    /** The units of these ids that exist, whatever the scope (the caller judges it by path). */
+    public List<Unit> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(UnitRepository.MAPPER)
+                .list();
+    }
+
     /** A unit and every unit above it, root first, in one query; empty for an unknown id. */
     public List<Unit> lineage(long unitId) {
         return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.id = ANY(SELECT"

@@ -27,11 +27,16 @@ public class IndicatorService {
     static final int MAX_INDICATORS = 20;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final ItemQuery items;
 
-    IndicatorService(JdbcClient jdbc, ItemQuery items) {
+    IndicatorService(
+            JdbcClient jdbc,
+            ItemQuery items,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.items = items;
+        this.batch = batch;
     }
 
     /** Reads {@code "indicators": [{"name", "measure", "baseline", "target", "direction", "weight"}]}. */
@@ -88,29 +93,12 @@ public class IndicatorService {
      */
     @Transactional
     public void replace(long itemId, List<IndicatorSpec> specs, boolean fresh) {
-        if (specs.size() > MAX_INDICATORS) {
-            throw DomainException.invalid("indicator.many", "indicators", "一个事项最多{0}个指标", MAX_INDICATORS);
-        }
         List<Indicator> existing =
                 fresh ? List.of() : ofItems(List.of(itemId), false, null).getOrDefault(itemId, List.of());
         Set<Long> known = new HashSet<>(existing.stream().map(Indicator::id).toList());
+        List<IndicatorSpec> valid = checked(specs, known);
         Set<Long> kept = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        List<IndicatorSpec> valid = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            IndicatorSpec s = validate(specs.get(i), i + 1);
-            if (!names.add(s.name())) {
-                throw DomainException.invalid("indicator.duplicate", "indicators", "指标“{0}”重复", s.name());
-            }
-            if (s.id() != null) {
-                if (!known.contains(s.id())) {
-                    throw DomainException.invalid(
-                            "indicator.unknown", "indicators", "第{0}个指标的 id {1} 不属于该事项", i + 1, s.id());
-                }
-                kept.add(s.id());
-            }
-            valid.add(s);
-        }
+        valid.stream().map(IndicatorSpec::id).filter(java.util.Objects::nonNull).forEach(kept::add);
         for (Indicator gone : existing) {
             if (!kept.contains(gone.id())) {
                 long reported = jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :i")
@@ -147,6 +135,47 @@ public class IndicatorService {
                                 VALUES (:item, :seq, :name, :measure, :baseline, :target, :direction, :acc, :weight)
                                 """).params(params(s, seq)).param("item", itemId).update();
             }
+        }
+    }
+
+    /** An item's indicators as given, checked: each valid, no name twice, an id only of {@code known}. */
+    public List<IndicatorSpec> checked(List<IndicatorSpec> specs, Set<Long> known) {
+        if (specs.size() > MAX_INDICATORS) {
+            throw DomainException.invalid("indicator.many", "indicators", "一个事项最多{0}个指标", MAX_INDICATORS);
+        }
+        Set<String> names = new HashSet<>();
+        List<IndicatorSpec> valid = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            IndicatorSpec s = validate(specs.get(i), i + 1);
+            if (!names.add(s.name())) {
+                throw DomainException.invalid("indicator.duplicate", "indicators", "指标“{0}”重复", s.name());
+            }
+            if (s.id() != null && !known.contains(s.id())) {
+                throw DomainException.invalid(
+                        "indicator.unknown", "indicators", "第{0}个指标的 id {1} 不属于该事项", i + 1, s.id());
+            }
+            valid.add(s);
+        }
+        return valid;
+    }
+
+    /** The checked indicators of items just registered, in one batch (a ledger import's thousands). */
+    @Transactional
+    public void addToNew(Map<Long, List<IndicatorSpec>> checkedByItem) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        checkedByItem.forEach((item, specs) -> {
+            int seq = 0;
+            for (IndicatorSpec s : specs) {
+                Map<String, Object> p = params(s, ++seq);
+                p.put("item", item);
+                rows.add(p);
+            }
+        });
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO indicator (item_id, seq, name, measure, baseline, target, direction, accumulation, weight)
+                    VALUES (:item, :seq, :name, :measure, :baseline, :target, :direction, :acc, :weight)
+                    """, org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils.createBatch(rows));
         }
     }
 

@@ -31,6 +31,22 @@ class ProgressItemExtension implements ItemExtension {
     }
 
     @Override
+    public void savedAll(CurrentUser user, List<ItemData> items, List<Map<String, Object>> fields) {
+        Map<Long, List<IndicatorSpec>> checked = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                List<IndicatorSpec> specs = IndicatorService.parse(fields.get(i).get("indicators"));
+                if (specs != null) {
+                    checked.put(items.get(i).id(), indicators.checked(specs, java.util.Set.of()));
+                }
+            } catch (org.luoshi.DomainException e) {
+                throw new org.luoshi.item.ItemService.Refused(i, e);
+            }
+        }
+        indicators.addToNew(checked);
+    }
+
+    @Override
     public void decomposed(ItemData parent, List<ItemData> children) {
         indicators.share(parent, children);
     }
