@@ -78,7 +78,9 @@ public class ImportRuns {
                 .single();
         AtomicIntegerArray progress = new AtomicIntegerArray(2);
         live.put(id, progress);
-        executor.submit(() -> execute(id, user, mode, file, progress));
+        // the audit trail names the supervisor who imported, not the server, for what the run writes
+        executor.submit(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(
+                () -> execute(id, user, mode, file, progress)));
         return id;
     }
 

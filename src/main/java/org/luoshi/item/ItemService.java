@@ -189,10 +189,10 @@ public class ItemService {
                     ids.get(i), item, codes.get(i), year, paths.get(item.leadUnitId()), user.username()));
         }
         items.insertAll(drafts, paths, user.username());
-        for (ItemRepository.Draft d : drafts) {
-            events.publishEvent(new ItemEvent(
-                    d.id(), d.code(), "CREATED", "立项「" + d.item().title() + "」", null, ItemStatus.DRAFT.name()));
-        }
+        events.publishEvent(new ItemEvents(drafts.stream()
+                .map(d -> new ItemEvent(
+                        d.id(), d.code(), "CREATED", "立项「" + d.item().title() + "」", null, ItemStatus.DRAFT.name()))
+                .toList()));
         java.util.Map<Long, ItemData> byId = new java.util.HashMap<>();
         query.byIds(ids).forEach(d -> byId.put(d.id(), d));
         List<ItemData> created = ids.stream().map(byId::get).toList();

@@ -159,6 +159,30 @@ class LedgerImportIT extends IntegrationTest {
     }
 
     @Test
+    void aBackgroundImportIsRecordedInTheTrailUnderTheSupervisorWhoStartedIt() throws Exception {
+        byte[] file = ledger(
+                List.of(
+                        List.of(1, "后台导入甲", "", "", "临江区", "", "2099-06-30", "", ""),
+                        List.of(2, "后台导入乙", "", "", "青山区", "", "2099-06-30", "", "")),
+                false);
+        Api.Response started = api.upload("/api/v1/imports/ledger?background=true", supervisor, "台账.xlsx", file);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long run = started.json().get("runId").asLong();
+        JsonNode state = api.get("/api/v1/imports/runs/" + run, supervisor).json();
+        for (int i = 0; i < 200 && state.get("status").asString().equals("RUNNING"); i++) {
+            Thread.sleep(50);
+            state = api.get("/api/v1/imports/runs/" + run, supervisor).json();
+        }
+        assertThat(state.get("status").asString()).as(state.toString()).isEqualTo("DONE");
+        List<String> actors = jdbc.sql(
+                        "SELECT a.actor FROM audit_event a JOIN item i ON a.target_id = CAST(i.id AS text)"
+                                + " WHERE a.action = 'item.created' AND i.title LIKE '后台导入%'")
+                .query(String.class)
+                .list();
+        assertThat(actors).containsExactly("supervisor", "supervisor");
+    }
+
+    @Test
     void everyBadCellIsNamedAndNothingIsWritten() throws Exception {
         String long201 = "很".repeat(201);
         byte[] file = ledger(
