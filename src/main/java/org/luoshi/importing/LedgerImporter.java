@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LedgerImporter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerImporter.class);
+
     private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十]+[、.．].*|^[（(][一二三四五六七八九十]+[)）].*");
     private static final Pattern TARGET = Pattern.compile("^(.*?)([-+]?\\d+(?:\\.\\d+)?)\\s*(.*)$");
     private static final int HEADER_SEARCH = 15;
@@ -119,9 +121,12 @@ public class LedgerImporter {
         if (!user.has(Role.SUPERVISOR)) {
             throw DomainException.forbidden("import.notAllowed", "只有督查员可以导入台账");
         }
+        long t0 = System.nanoTime();
         List<SheetRow> rows = SheetReader.read(xlsx, false);
+        long t1 = System.nanoTime();
         List<RowError> errors = new ArrayList<>();
         List<Planned> planned = plan(user, rows, errors, mode);
+        long t2 = System.nanoTime();
         if (!errors.isEmpty()) {
             return new ImportResult(0, 0, 0, dryRun, errors);
         }
@@ -169,6 +174,12 @@ public class LedgerImporter {
                 }
             }
         });
+        log.info(
+                "导入 {} 行：读表 {} ms，核对 {} ms，写入 {} ms",
+                planned.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         return new ImportResult(counts[0], counts[1], counts[2], false, List.of());
     }
 

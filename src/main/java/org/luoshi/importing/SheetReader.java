@@ -13,9 +13,9 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.luoshi.DomainException;
@@ -46,7 +46,7 @@ final class SheetReader {
     static List<SheetRow> read(InputStream in, boolean allSheets) {
         try (OPCPackage pkg = OPCPackage.open(in)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            SharedStrings strings = PlainStrings.of(pkg);
             StylesTable styles = reader.getStylesTable();
             List<SheetRow> rows = new ArrayList<>();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -56,11 +56,14 @@ final class SheetReader {
                     xml = sheet.readAllBytes();
                 }
                 String name = sheets.getSheetName();
-                List<CellRangeAddress> merges = merges(xml);
+                List<CellRangeAddress> merges = new ArrayList<>();
                 Collector collector = new Collector(name);
                 XMLReader parser = parser();
-                parser.setContentHandler(new XSSFSheetXMLHandler(
-                        styles, null, strings, collector, new DataFormatter(java.util.Locale.CHINA), false));
+                // one pass: the cells through POI's handler, the merged ranges picked up on the way
+                parser.setContentHandler(new MergesToo(
+                        new XSSFSheetXMLHandler(
+                                styles, null, strings, collector, new DataFormatter(java.util.Locale.CHINA), false),
+                        merges));
                 parser.parse(new InputSource(new java.io.ByteArrayInputStream(xml)));
                 rows.addAll(fill(collector.rows, merges));
                 if (!allSheets) {
@@ -96,20 +99,157 @@ final class SheetReader {
         return f.newSAXParser().getXMLReader();
     }
 
-    private static List<CellRangeAddress> merges(byte[] xml)
-            throws IOException, org.xml.sax.SAXException, javax.xml.parsers.ParserConfigurationException {
-        List<CellRangeAddress> merges = new ArrayList<>();
-        XMLReader p = parser();
-        p.setContentHandler(new DefaultHandler() {
-            @Override
-            public void startElement(String uri, String local, String qName, Attributes atts) {
-                if ("mergeCell".equals(local)) {
-                    merges.add(CellRangeAddress.valueOf(atts.getValue("ref")));
-                }
+    /** Passes every event on, noting each merged range. */
+    private static final class MergesToo extends DefaultHandler {
+        private final org.xml.sax.ContentHandler next;
+        private final List<CellRangeAddress> merges;
+
+        MergesToo(org.xml.sax.ContentHandler next, List<CellRangeAddress> merges) {
+            this.next = next;
+            this.merges = merges;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes atts)
+                throws org.xml.sax.SAXException {
+            if ("mergeCell".equals(local)) {
+                merges.add(CellRangeAddress.valueOf(atts.getValue("ref")));
             }
-        });
-        p.parse(new InputSource(new java.io.ByteArrayInputStream(xml)));
-        return merges;
+            next.startElement(uri, local, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws org.xml.sax.SAXException {
+            next.endElement(uri, local, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws org.xml.sax.SAXException {
+            next.characters(ch, start, length);
+        }
+
+        @Override
+        public void startDocument() throws org.xml.sax.SAXException {
+            next.startDocument();
+        }
+
+        @Override
+        public void endDocument() throws org.xml.sax.SAXException {
+            next.endDocument();
+        }
+    }
+
+    /**
+     * The shared strings as plain text. POI's table makes a rich-text object of XML beans for each
+     * string, which was most of the time of reading a 10,000-row ledger; a ledger needs the text.
+     */
+    private static final class PlainStrings implements SharedStrings {
+        private final List<String> strings;
+
+        private PlainStrings(List<String> strings) {
+            this.strings = strings;
+        }
+
+        static PlainStrings of(OPCPackage pkg)
+                throws IOException, org.xml.sax.SAXException, javax.xml.parsers.ParserConfigurationException {
+            List<String> strings = new ArrayList<>();
+            var parts = pkg.getPartsByContentType(
+                    org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+            if (parts.isEmpty()) {
+                return new PlainStrings(strings);
+            }
+            XMLReader p = parser();
+            p.setContentHandler(new DefaultHandler() {
+                private final StringBuilder text = new StringBuilder();
+                private boolean inText;
+                private int phonetic; // <rPh>: a reading aid, not part of the string
+
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes atts) {
+                    switch (local) {
+                        case "si" -> text.setLength(0);
+                        case "rPh" -> phonetic++;
+                        case "t" -> inText = phonetic == 0;
+                        default -> {}
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String local, String qName) {
+                    switch (local) {
+                        case "si" -> strings.add(text.toString());
+                        case "rPh" -> phonetic--;
+                        case "t" -> inText = false;
+                        default -> {}
+                    }
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (inText) {
+                        text.append(ch, start, length);
+                    }
+                }
+            });
+            try (InputStream in = parts.getFirst().getInputStream()) {
+                p.parse(new InputSource(in));
+            }
+            return new PlainStrings(strings);
+        }
+
+        @Override
+        public org.apache.poi.ss.usermodel.RichTextString getItemAt(int idx) {
+            return new Plain(strings.get(idx));
+        }
+
+        @Override
+        public int getCount() {
+            return strings.size();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return strings.size();
+        }
+    }
+
+    /** Text without runs of formatting. */
+    private record Plain(String getString) implements org.apache.poi.ss.usermodel.RichTextString {
+        @Override
+        public void applyFont(int startIndex, int endIndex, short fontIndex) {}
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, org.apache.poi.ss.usermodel.Font font) {}
+
+        @Override
+        public void applyFont(org.apache.poi.ss.usermodel.Font font) {}
+
+        @Override
+        public void clearFormatting() {}
+
+        @Override
+        public int length() {
+            return getString.length();
+        }
+
+        @Override
+        public int numFormattingRuns() {
+            return 0;
+        }
+
+        @Override
+        public int getIndexOfFormattingRun(int index) {
+            return 0;
+        }
+
+        @Override
+        public void applyFont(short fontIndex) {}
+
+        /** POI's sheet handler reads a shared string by its toString. */
+        @Override
+        public String toString() {
+            return getString;
+        }
     }
 
     /** A merged cell reads as empty below and right of its top-left; people mean the value to repeat. */

@@ -861,7 +861,7 @@ public final class Bench {
         }
     }
 
-    /** Where PostgreSQL spent its time since the last reset: the five costliest statements. */
+    /** Where PostgreSQL spent its time since the last reset: the eight costliest statements. */
     private void topStatements(Server s, String during) throws Exception {
         md.append("\n  Costliest statements during ")
                 .append(during)
@@ -872,7 +872,7 @@ public final class Bench {
                         .executeQuery("SELECT calls, total_exec_time, mean_exec_time,"
                                 + " regexp_replace(left(query, 110), '\\s+', ' ', 'g') FROM pg_stat_statements"
                                 + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'luoshi')"
-                                + " ORDER BY total_exec_time DESC LIMIT 5")) {
+                                + " ORDER BY total_exec_time DESC LIMIT 8")) {
             while (rs.next()) {
                 md.append(String.format(
                         Locale.ROOT,

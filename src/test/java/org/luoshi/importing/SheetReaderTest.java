@@ -47,6 +47,25 @@ class SheetReaderTest {
     }
 
     @Test
+    void textInRunsOfDifferentFontsReadsAsOneString() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("台账");
+            var bold = wb.createFont();
+            bold.setBold(true);
+            var text = new org.apache.poi.xssf.usermodel.XSSFRichTextString("重点任务：城市更新");
+            text.applyFont(0, 4, bold);
+            s.createRow(0).createCell(0).setCellValue(text);
+            s.getRow(0).createCell(1).setCellValue("普通");
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        List<SheetRow> rows = SheetReader.read(new ByteArrayInputStream(file), false);
+        assertThat(rows.getFirst().cells()).containsExactly("重点任务：城市更新", "普通");
+    }
+
+    @Test
     void formulasReadAsTheirResultsAndMergedCellsFillEveryRowTheyCover() throws Exception {
         List<SheetRow> rows = SheetReader.read(new ByteArrayInputStream(workbook()), false);
 
