@@ -85,3 +85,5 @@ CREATE INDEX item_deadline_idx ON item (deadline, id) WHERE status NOT IN ('CLOS
 -- A ledger view (a subtree, a stage, a kind, not overdue) is counted and paged from the index alone.
 DROP INDEX item_scope_idx;
 CREATE INDEX item_scope_idx ON item (lead_unit_path, status, kind, deadline) INCLUDE (id);
+-- A view of one kind (each kind on the dashboard links to one) seeks its statuses within the subtree.
+CREATE INDEX item_kind_scope_idx ON item (kind, status, lead_unit_path, deadline) INCLUDE (id);
