@@ -47,6 +47,18 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Only a pace that turns stale, is recomputed, or changes colour moves a unit's counts: the month-end
+-- surge writes report after report on items whose pace is stale already, and marks nothing more.
+CREATE FUNCTION unit_tally_by_pace_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM unit_tally_mark(ARRAY(
+        SELECT DISTINCT i.lead_unit_path
+          FROM changed c JOIN prior p ON p.item_id = c.item_id JOIN item i ON i.id = c.item_id
+         WHERE p.stale IS DISTINCT FROM c.stale OR p.as_of IS DISTINCT FROM c.as_of
+            OR p.warning IS DISTINCT FROM c.warning OR p.missing_report IS DISTINCT FROM c.missing_report));
+    RETURN NULL;
+END $$;
+
 CREATE FUNCTION unit_tally_new_units() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO unit_tally (unit_id) SELECT id FROM changed ORDER BY 1 ON CONFLICT DO NOTHING;
@@ -66,7 +78,8 @@ CREATE TRIGGER unit_tally_item_del AFTER DELETE ON item
 CREATE TRIGGER unit_tally_pace_ins AFTER INSERT ON item_pace
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION unit_tally_by_pace();
 CREATE TRIGGER unit_tally_pace_upd AFTER UPDATE ON item_pace
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION unit_tally_by_pace();
+    REFERENCING OLD TABLE AS prior NEW TABLE AS changed FOR EACH STATEMENT
+    EXECUTE FUNCTION unit_tally_by_pace_update();
 
 CREATE TRIGGER unit_tally_unit_ins AFTER INSERT ON unit
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION unit_tally_new_units();

@@ -40,9 +40,17 @@ public class DashboardService {
     private final UnitQuery units;
     private final PaceStore paces;
     private final UnitTallies tallies;
+    private final org.luoshi.database.CustomPlans plans;
     private final JdbcClient jdbc;
 
-    DashboardService(ItemQuery items, UnitQuery units, PaceStore paces, UnitTallies tallies, JdbcClient jdbc) {
+    DashboardService(
+            ItemQuery items,
+            UnitQuery units,
+            PaceStore paces,
+            UnitTallies tallies,
+            JdbcClient jdbc,
+            org.luoshi.database.CustomPlans plans) {
+        this.plans = plans;
         this.items = items;
         this.units = units;
         this.paces = paces;
@@ -85,6 +93,7 @@ public class DashboardService {
         List<Unit> children = units.children(unit.id(), scope);
         Map<Long, Tally> byUnit = whole ? kept(unit, children) : counted(where, params, unit, children);
         Tally total = byUnit.get(TOTAL);
+        List<List<ItemRow>> lists = plans.read(() -> List.of(red(where, params), dueThisWeek(where, params, today)));
         String ledger = "/items?unit=" + unit.id() + (leaderId == null ? "" : "&leader=" + leaderId);
         String live = ledger + "&stage=LIVE";
         List<Count> byStatus = new ArrayList<>();
@@ -119,8 +128,8 @@ public class DashboardService {
                 byKind,
                 byWarning,
                 ranking(unit, children, byUnit, leaderId),
-                red(where, params),
-                dueThisWeek(where, params, today),
+                lists.get(0),
+                lists.get(1),
                 months(total, today));
     }
 
@@ -150,7 +159,7 @@ public class DashboardService {
         Map<String, Object> p = new HashMap<>(params);
         p.put("dLen", unit.path().value().length());
         Map<String, Tally> bySegment =
-                tallies.count("split_part(substr(i.lead_unit_path, :dLen + 1), '/', 1)", where, p);
+                plans.read(() -> tallies.count("split_part(substr(i.lead_unit_path, :dLen + 1), '/', 1)", where, p));
         Map<String, Long> childIds = new HashMap<>();
         children.forEach(c -> childIds.put(String.valueOf(c.id()), c.id()));
         Map<Long, Tally> byUnit = new HashMap<>();

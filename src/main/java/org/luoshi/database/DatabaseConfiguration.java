@@ -27,9 +27,8 @@ class DatabaseConfiguration {
         // fail fast when the database is away instead of hanging requests
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
-        // a subtree is a range of paths holding a village's items or a province's: a plan cached for
-        // one is wrong for the other (62 ms instead of 3 for this week's deadlines), so plan each time
-        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        // PostgreSQL's default; reads over a subtree ask for plans of their own (CustomPlans)
+        config.addDataSourceProperty("options", "-c plan_cache_mode=" + properties.planCacheMode());
         // a batch of inserts goes as multi-row statements: the tables' statement triggers then run
         // once per hundred rows of a ledger import instead of once per row
         config.addDataSourceProperty("reWriteBatchedInserts", "true");

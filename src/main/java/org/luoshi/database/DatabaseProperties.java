@@ -15,7 +15,15 @@ public record DatabaseProperties(
         String password,
         @DefaultValue("data") Path dataDir,
         @DefaultValue("0") int embeddedPort,
-        @DefaultValue("20") int maxPoolSize) {
+        @DefaultValue("20") int maxPoolSize,
+        @DefaultValue("auto") String planCacheMode) {
+
+    public DatabaseProperties {
+        if (!java.util.Set.of("auto", "force_custom_plan", "force_generic_plan").contains(planCacheMode)) {
+            throw new IllegalArgumentException("luoshi.database.plan-cache-mode: auto, force_custom_plan or"
+                    + " force_generic_plan, not " + planCacheMode);
+        }
+    }
 
     public boolean embedded() {
         return url == null || url.isBlank();

@@ -19,10 +19,12 @@ public class ItemQuery {
     public static final int MAX_PAGE_SIZE = 200;
 
     private final JdbcClient jdbc;
+    private final org.luoshi.database.CustomPlans plans;
     private final ItemScopes scopes;
     private final Clock clock;
 
-    ItemQuery(JdbcClient jdbc, ItemScopes scopes, Clock clock) {
+    ItemQuery(JdbcClient jdbc, ItemScopes scopes, Clock clock, org.luoshi.database.CustomPlans plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
@@ -135,13 +137,16 @@ public class ItemQuery {
         params.put("offset", (long) (page - 1) * size);
         List<Long> ids = new ArrayList<>();
         long[] total = {-1};
-        jdbc.sql("SELECT i.id, count(*) OVER () AS total FROM item i WHERE " + w.sql() + " ORDER BY "
-                        + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(rs -> {
-                    ids.add(rs.getLong(1));
-                    total[0] = rs.getLong(2);
-                });
+        plans.read(() -> {
+            jdbc.sql("SELECT i.id, count(*) OVER () AS total FROM item i WHERE " + w.sql() + " ORDER BY "
+                            + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
+                    .params(params)
+                    .query(rs -> {
+                        ids.add(rs.getLong(1));
+                        total[0] = rs.getLong(2);
+                    });
+            return ids;
+        });
         if (total[0] < 0) {
             // past the last page, or nothing at all: the window had no row to carry the count
             total[0] = page == 1
@@ -165,11 +170,11 @@ public class ItemQuery {
         Where w = where(user, f, unitPath);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("limit", limit);
-        return jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql() + " ORDER BY "
+        return plans.read(() -> jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql() + " ORDER BY "
                         + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit")
                 .params(params)
                 .query(Long.class)
-                .list();
+                .list());
     }
 
     private record Where(String sql, Map<String, Object> params) {}
