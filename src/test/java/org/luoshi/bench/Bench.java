@@ -48,6 +48,7 @@ public final class Bench {
     private static final String SUPERVISOR = "g2";
 
     private final boolean quick;
+    private final String command; // the options as given, for the report
     private final Path jar;
     private final Path work;
     private final Path out;
@@ -65,6 +66,9 @@ public final class Bench {
             .build();
 
     private Bench(Map<String, String> a) {
+        StringBuilder given = new StringBuilder();
+        a.forEach((k, v) -> given.append(" --").append(k).append(v.equals("true") ? "" : " " + v));
+        command = given.toString();
         quick = a.containsKey("quick");
         jar = Path.of(a.getOrDefault("jar", "target/luoshi.jar")).toAbsolutePath();
         work = Path.of(a.getOrDefault("work", "target/bench")).toAbsolutePath();
@@ -103,7 +107,7 @@ public final class Bench {
                 .append(LocalDateTime.now(ZONE).withNano(0))
                 .append(" (Asia/Shanghai)\n")
                 .append("- command: `bench/run")
-                .append(quick ? " --quick" : "")
+                .append(command)
                 .append("`\n")
                 .append("- machine: ")
                 .append(Runtime.getRuntime().availableProcessors())
