@@ -127,10 +127,6 @@ class ItemRepository {
         return String.format("DB-%d-%04d", year, n);
     }
 
-    long insert(NewItem n, String code, int year, String unitPath, String by) {
-        return insert(n, code, year, unitPath, by, ItemStatus.DRAFT);
-    }
-
     long insert(NewItem n, String code, int year, String unitPath, String by, ItemStatus status) {
         return jdbc.sql("""
                         INSERT INTO item (code, year, parent_id, kind, title, content, level, cadence, lead_unit_id,

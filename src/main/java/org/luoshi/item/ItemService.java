@@ -74,32 +74,12 @@ public class ItemService {
     /** 立项 with the fields that the parts above items read (indicators…), in one transaction. */
     @Transactional
     public ItemData create(CurrentUser user, NewItem n, java.util.Map<String, Object> fields) {
-        if (!user.has(Role.SUPERVISOR)) {
-            throw ItemRefusals.notAllowed("立项", "督查员");
+        // one registration is a batch of one: the same checks, the same writes
+        try {
+            return createAll(user, List.of(n), List.of(fields)).getFirst();
+        } catch (Refused r) {
+            throw r.error();
         }
-        NewItem item = validate(n);
-        UnitScope jurisdiction = scopes.of(user);
-        Unit lead = units.find(item.leadUnitId(), jurisdiction)
-                .orElseThrow(() -> DomainException.invalid("item.leadUnit.unknown", "leadUnitId", "牵头单位不存在或不在您的督查辖区内"));
-        if (item.parentId() != null) {
-            ItemData parent = query.find(item.parentId(), scopeOf(user))
-                    .orElseThrow(() -> DomainException.invalid("item.parent.unknown", "parentId", "上级事项不存在"));
-            requireWithinParent(item.deadline(), parent);
-        }
-        List<Unit> coUnits = coUnits(item, jurisdiction);
-        sources.requireAll(item.sourceIds());
-        int year = LocalDate.now(clock).getYear();
-        String code = items.nextCode(year);
-        long id = items.insert(item, code, year, lead.path().value(), user.username());
-        coUnits.forEach(co -> items.addCoUnit(id, co.id(), co.path().value()));
-        items.replaceMilestones(id, item.milestones());
-        item.sourceIds().forEach(s -> items.linkSource(id, s));
-        items.timeline(id, user.username(), "CREATED", "立项：" + item.title());
-        events.publishEvent(
-                new ItemEvent(id, code, "CREATED", "立项「" + item.title() + "」", null, ItemStatus.DRAFT.name()));
-        ItemData created = items.find(id).orElseThrow();
-        extensions.orderedStream().forEach(x -> x.saved(user, created, fields, true));
-        return created;
     }
 
     /** A refusal of one item of many registered at once, with its place in the list. */
