@@ -1,7 +1,6 @@
 package org.luoshi.org;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,14 +105,7 @@ public class UnitQuery {
 
     /** The chain from the root down to the unit itself, for breadcrumbs. */
     public List<Unit> lineage(Unit unit) {
-        Long[] ids = Arrays.stream(unit.path().value().split("/"))
-                .filter(s -> !s.isEmpty())
-                .map(Long::valueOf)
-                .toArray(Long[]::new);
-        return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE u.id = ANY(:ids) ORDER BY u.depth")
-                .param("ids", ids)
-                .query(UnitRepository.MAPPER)
-                .list();
+        return lineage(unit.id());
     }
 
     /** The units of these ids that exist, whatever the scope (the caller judges it by path). */
