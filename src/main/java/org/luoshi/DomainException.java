@@ -54,6 +54,14 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.NOT_FOUND, code, null, message, args);
     }
 
+    /**
+     * A refusal of access rather than of the request's content: pages answer it with its status
+     * instead of a notice on the form, since only a forged or stale request gets one.
+     */
+    public boolean refusesAccess() {
+        return kind == Kind.NOT_FOUND || kind == Kind.FORBIDDEN;
+    }
+
     public static DomainException conflict(String code, String message, Object... args) {
         return new DomainException(Kind.CONFLICT, code, null, message, args);
     }

@@ -635,6 +635,9 @@ public class AssessmentService {
     }
 
     private static void validate(NewScheme n) {
+        if (n == null) {
+            throw DomainException.invalid("assessment.scheme", "scheme", "请带上方案内容（scheme）");
+        }
         if (n.name() == null || n.name().isBlank() || n.name().strip().length() > 100) {
             throw DomainException.invalid("assessment.name", "name", "请填写方案名称（不超过100字）");
         }

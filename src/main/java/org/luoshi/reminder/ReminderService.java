@@ -361,7 +361,14 @@ public class ReminderService {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("delivery.notFound", "发送记录不存在"));
-        if (!items.supervises(user, items.get(user, itemId))) {
+        ItemData item;
+        try {
+            item = items.get(user, itemId);
+        } catch (DomainException e) {
+            // a delivery of an item out of sight reads exactly like one that does not exist
+            throw DomainException.notFound("delivery.notFound", "发送记录不存在");
+        }
+        if (!items.supervises(user, item)) {
             throw DomainException.forbidden("delivery.retry", "只有辖区督查员可以重新发送");
         }
         jdbc.sql(

@@ -1,7 +1,9 @@
 package org.luoshi.security;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +51,43 @@ class SecurityConfiguration {
                         .hasAnyRole("SYSTEM_ADMIN", "SUPERVISOR", "LEADER", "LIAISON", "UNIT_HEAD")
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/accounts")
                         .hasRole("SYSTEM_ADMIN")
+                        // a role's work is refused at the door, before a body is read or an id looked up
+                        .requestMatchers(
+                                POST, "/api/v1/items", "/api/v1/sources", "/api/v1/bulletins", "/api/v1/assessments")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(PUT, "/api/v1/items/*", "/api/v1/items/*/indicators", "/api/v1/bulletins/*")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(
+                                POST,
+                                "/api/v1/items/*/remind",
+                                "/api/v1/reports/*/accept",
+                                "/api/v1/reports/*/return",
+                                "/api/v1/bulletins/*/publish",
+                                "/api/v1/assessments/*/adjustments",
+                                "/api/v1/assessments/*/publicize",
+                                "/api/v1/assessments/*/publish",
+                                "/api/v1/assessments/*/what-if",
+                                "/api/v1/assessments/*/appeals/*/answer")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(PUT, "/api/v1/assessments/*", "/api/v1/units/*/report-settings")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(DELETE, "/api/v1/bulletins/*", "/api/v1/assessments/*/adjustments/*")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(
+                                "/api/v1/imports/**",
+                                "/api/v1/summaries/plans/**",
+                                "/api/v1/suggestions",
+                                "/api/v1/suggestions/**",
+                                "/api/v1/deliveries/**",
+                                "/api/v1/units/*/channels",
+                                "/api/v1/units/*/channels/**")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(POST, "/api/v1/reports/*/approve")
+                        .hasRole("UNIT_HEAD")
+                        .requestMatchers(POST, "/api/v1/items/*/reports", "/api/v1/assessments/*/appeals")
+                        .hasAnyRole("LIAISON", "UNIT_HEAD")
+                        .requestMatchers(PUT, "/api/v1/summaries/draft")
+                        .hasAnyRole("SUPERVISOR", "LIAISON", "UNIT_HEAD")
                         .anyRequest()
                         .hasAnyRole(BUSINESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals::apiUnauthenticated)
@@ -97,8 +136,30 @@ class SecurityConfiguration {
                         .hasRole("SECURITY_ADMIN")
                         .requestMatchers("/audit/**")
                         .hasRole("AUDIT_ADMIN")
+                        .requestMatchers(POST, "/items", "/sources", "/bulletins", "/assessments", "/summaries/plans")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers(
-                                "/", "/password", "/tokens/**", "/inbox/**", "/swagger-ui/**", "/v3/api-docs/**")
+                                "/items/new",
+                                "/items/*/edit",
+                                "/items/*/remind",
+                                "/imports",
+                                "/imports/**",
+                                "/suggestions",
+                                "/suggestions/**",
+                                "/reminders",
+                                "/reminders/**",
+                                "/progress/items/*/indicators",
+                                "/progress/reports/*/review")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers("/progress/settings", "/progress/reports/*/approve")
+                        .hasRole("UNIT_HEAD")
+                        .requestMatchers(POST, "/assessments/*/appeal")
+                        .hasAnyRole("LIAISON", "UNIT_HEAD")
+                        .requestMatchers(POST, "/bulletins/*/*", "/assessments/*/*")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers(POST, "/summaries/draft")
+                        .hasAnyRole("SUPERVISOR", "LIAISON", "UNIT_HEAD")
+                        .requestMatchers("/", "/password", "/tokens/**", "/swagger-ui/**", "/v3/api-docs/**")
                         .authenticated()
                         .anyRequest()
                         .hasAnyRole(BUSINESS))

@@ -31,7 +31,8 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request, Locale locale) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        // asked for directly there is no error to show
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 404);
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }

@@ -204,7 +204,8 @@ class BulletinIT extends IntegrationTest {
                                 town,
                                 Map.of("version", b.get("version").asInt()))
                         .status())
-                .isEqualTo(404);
+                .as("publishing is a supervisor's: refused at the door, whatever the id")
+                .isEqualTo(403);
 
         List<Map<String, Object>> blocks = new ArrayList<>();
         b.get("blocks")

@@ -147,7 +147,7 @@ class AssessmentController {
                     attached ? evidenceFile.getBytes() : null);
             redirect.addFlashAttribute("notice", "已记入加减分");
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -229,7 +229,7 @@ class AssessmentController {
             };
             redirect.addFlashAttribute("notice", notice);
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

@@ -126,7 +126,7 @@ class BulletinController {
                 default -> throw DomainException.notFound("bulletin.action", "没有这个操作");
             }
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

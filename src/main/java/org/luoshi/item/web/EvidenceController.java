@@ -44,7 +44,7 @@ class EvidenceController {
                     user, id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
             redirect.addFlashAttribute("notice", "已上传 " + saved.name());
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

@@ -187,7 +187,7 @@ class ItemPageController {
             redirect.addFlashAttribute("notice", "已保存修改");
             return "redirect:/items/" + id;
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             model.addAttribute("error", e.getMessage());
@@ -296,7 +296,7 @@ class ItemPageController {
             }
             redirect.addFlashAttribute("notice", "操作成功");
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

@@ -188,7 +188,7 @@ class ProgressPageController {
             }
             reports.writeAll(user, byItem, uploads(request, byItem.keySet()));
         } catch (DomainException | NumberFormatException e) {
-            if (e instanceof DomainException d && d.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e instanceof DomainException d && d.refusesAccess()) {
                 throw d;
             }
             String message = e instanceof DomainException ? e.getMessage() : "表单数据不完整，请刷新后重试";
@@ -287,7 +287,7 @@ class ProgressPageController {
             indicators.set(id, all);
             redirect.addFlashAttribute("notice", "已添加指标：" + form.get("name"));
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -308,7 +308,7 @@ class ProgressPageController {
             reports.review(user, id, accept, comment, version);
             redirect.addFlashAttribute("notice", accept ? "已采纳" : "已退回");
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -328,7 +328,7 @@ class ProgressPageController {
             reports.approve(user, id, approve, comment);
             redirect.addFlashAttribute("notice", approve ? "已审核通过，报送督查室" : "已退回联络员");
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

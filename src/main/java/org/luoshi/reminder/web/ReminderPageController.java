@@ -83,7 +83,7 @@ class ReminderPageController {
             reminders.remind(user, id, level, message);
             redirect.addFlashAttribute("notice", "已催办");
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -123,7 +123,7 @@ class ReminderPageController {
             channels.add(user, unit, format, url);
             redirect.addFlashAttribute("notice", "已添加催办机器人");
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

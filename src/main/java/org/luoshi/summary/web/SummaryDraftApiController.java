@@ -88,10 +88,10 @@ class SummaryDraftApiController {
             @RequestParam String period,
             @RequestParam(required = false) MultipartFile template)
             throws IOException {
+        SummaryDraft d = drafts.get(user, scope, unit, period, false); // out of scope is refused first
         if (template == null || template.isEmpty()) {
             throw DomainException.invalid("summary.template.none", "template", "请上传 .docx 模板，字段名 template");
         }
-        SummaryDraft d = drafts.get(user, scope, unit, period, false);
         return docx(d, Gbt9704.fill(template.getBytes(), d.official(today())));
     }
 

@@ -53,6 +53,9 @@ class SummaryDraftPageController {
                 model.addAttribute("draft", drafts.get(user, scope, unit, half, fresh));
                 model.addAttribute("fresh", fresh);
             } catch (DomainException e) {
+                if (e.refusesAccess()) {
+                    throw e;
+                }
                 model.addAttribute("failure", e.getMessage());
             }
         }
