@@ -25,11 +25,11 @@ public class AuditQuery {
                        before::text AS before, after::text AS after, chain_seq
                   FROM audit_event
                  WHERE (CAST(:actor AS text) IS NULL OR actor = :actor)
-                   AND (CAST(:action AS text) IS NULL OR action LIKE :action || '%')
+                   AND (CAST(:action AS text) IS NULL OR starts_with(action, :action))
                    AND (CAST(:outcome AS text) IS NULL OR outcome = :outcome)
                    AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
                    AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
-                   AND (CAST(:text AS text) IS NULL OR summary LIKE '%' || :text || '%'
+                   AND (CAST(:text AS text) IS NULL OR strpos(summary, :text) > 0
                         OR target_id = :text)
                  ORDER BY id DESC
                  LIMIT :limit OFFSET :offset

@@ -244,7 +244,7 @@ public class ItemQuery {
         }
         String q = f.q() == null ? "" : f.q().strip();
         if (!q.isEmpty()) {
-            and.add("(i.title LIKE '%' || :q || '%' OR i.code = :q)");
+            and.add("(strpos(i.title, :q) > 0 OR i.code = :q)"); // strpos: a typed % or _ is a character
             params.put("q", q);
         }
         String tag = f.tag() == null ? "" : f.tag().strip();

@@ -84,7 +84,7 @@ public class SourceService {
         String text = q == null ? "" : q.strip();
         return jdbc.sql(SELECT + """
                          WHERE (CAST(:kind AS text) IS NULL OR s.kind = :kind)
-                           AND (:q = '' OR s.title LIKE '%' || :q || '%' OR s.doc_number = :q)
+                           AND (:q = '' OR strpos(s.title, :q) > 0 OR s.doc_number = :q)
                          GROUP BY s.id ORDER BY s.issued_on DESC NULLS LAST, s.id DESC LIMIT :limit
                         """)
                 .param("kind", kind == null ? null : kind.name())

@@ -39,8 +39,8 @@ public class UnitQuery {
     public List<Unit> search(String q, UnitScope scope, int limit) {
         String term = q == null ? "" : q.strip();
         return jdbc.sql("SELECT " + UnitRepository.COLUMNS + " FROM unit u WHERE " + within(scope) + """
-                         AND (:q = '' OR u.name LIKE '%' || :q || '%' OR u.short_name LIKE '%' || :q || '%'
-                              OR u.code LIKE :q || '%')
+                         AND (:q = '' OR strpos(u.name, :q) > 0 OR strpos(u.short_name, :q) > 0
+                              OR starts_with(u.code, :q))
                        ORDER BY u.depth, u.sort_order, u.id
                        LIMIT :limit
                         """)

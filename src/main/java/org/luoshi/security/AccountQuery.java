@@ -22,7 +22,7 @@ public class AccountQuery {
         int p = Math.max(page, 1);
         String term = q == null ? "" : q.strip();
         List<Account> rows = jdbc.sql(AccountRepository.SELECT + """
-                 WHERE (:q = '' OR a.username ILIKE '%' || :q || '%' OR a.display_name LIKE '%' || :q || '%')
+                 WHERE (:q = '' OR strpos(lower(a.username), lower(:q)) > 0 OR strpos(a.display_name, :q) > 0)
                    AND (CAST(:unit AS bigint) IS NULL OR a.unit_id = :unit)
                    AND (CAST(:role AS text) IS NULL
                         OR EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role))
