@@ -76,10 +76,17 @@ final class SheetReader {
         } catch (OpenXML4JException | org.apache.poi.UnsupportedFileFormatException e) {
             throw DomainException.invalid(
                     "import.notXlsx", "file", "文件不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再导入");
+        } catch (DomainException e) {
+            throw e;
+        } catch (NoClassDefFoundError e) {
+            // a part packed with a compression Excel never uses (zstd, xz…) asks for a codec not shipped
+            throw DomainException.invalid(
+                    "import.notXlsx", "file", "文件不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再导入");
         } catch (IOException
                 | org.xml.sax.SAXException
                 | javax.xml.parsers.ParserConfigurationException
-                | IllegalStateException e) {
+                | RuntimeException e) {
+            // a damaged package fails inside POI in many ways (found by SheetReaderFuzzTest): all are "unreadable"
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (why.contains("Zip bomb") || why.contains("inflate")) {
                 throw DomainException.invalid("import.bomb", "file", "文件解压后异常巨大，疑似压缩炸弹，已拒绝");
@@ -199,6 +206,10 @@ final class SheetReader {
 
         @Override
         public org.apache.poi.ss.usermodel.RichTextString getItemAt(int idx) {
+            if (idx < 0 || idx >= strings.size()) {
+                throw DomainException.invalid(
+                        "import.damaged", "file", "文件已损坏：单元格引用了不存在的第 {0} 个共享文本，请用 Excel 或 WPS 打开后另存再导入", idx);
+            }
             return new Plain(strings.get(idx));
         }
 

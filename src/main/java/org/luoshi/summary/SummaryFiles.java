@@ -107,7 +107,8 @@ public final class SummaryFiles {
             return String.join("\n", lines);
         } catch (DomainException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | NoClassDefFoundError e) {
+            // NoClassDefFoundError: a part packed with a codec not shipped (zstd), never by Word
             String why = String.valueOf(e.getMessage());
             if (why.contains("Zip bomb") || why.contains("inflate") || why.contains("exceed")) {
                 throw DomainException.invalid("summary.bomb", "file", "文件解压后异常巨大，疑似压缩炸弹，已拒绝");

@@ -141,6 +141,11 @@ class ItemApiController {
         return json(service.edit(user, id, f.integer("version"), newItem(f), body));
     }
 
+    /** What a body asks for, or a refusal naming the field that is wrong (for the fuzz test too). */
+    static NewItem read(Map<String, Object> body) {
+        return newItem(new Fields(body));
+    }
+
     private static NewItem newItem(Fields f) {
         return new NewItem(
                 f.text("title"),
@@ -322,7 +327,7 @@ class ItemApiController {
                 throw DomainException.invalid("item.numbers", name, "{0} 须为整数数组", name);
             }
             return list.stream()
-                    .map(o -> new Fields(Map.of("n", o == null ? "" : o)).number("n"))
+                    .map(o -> new Fields(Map.of(name, o == null ? "" : o)).number(name))
                     .toList();
         }
 
@@ -345,7 +350,7 @@ class ItemApiController {
             }
             if (!(v instanceof List<?> list)) {
                 throw DomainException.invalid(
-                        "item.milestones", "milestones", "milestones 须为数组：[{\"title\", \"dueDate\"}]");
+                        "item.milestones", "milestones", "milestones 须为数组：['{'\"title\", \"dueDate\"'}']");
             }
             return list.stream()
                     .map(o -> {
@@ -376,7 +381,7 @@ class ItemApiController {
             Object v = body.get("children");
             if (!(v instanceof List<?> list)) {
                 throw DomainException.invalid(
-                        "item.decompose.empty", "children", "children 须为数组：[{\"leadUnitId\", \"deadline\"}]");
+                        "item.decompose.empty", "children", "children 须为数组：['{'\"leadUnitId\", \"deadline\"'}']");
             }
             return list.stream()
                     .map(o -> {

@@ -120,7 +120,7 @@ class ProgressApiController {
         Map<Long, BigDecimal> values = new LinkedHashMap<>();
         Object raw = body.get("values");
         if (raw != null && !(raw instanceof List<?>)) {
-            throw DomainException.invalid("report.values", "values", "values 须为数组：[{\"indicatorId\", \"value\"}]");
+            throw DomainException.invalid("report.values", "values", "values 须为数组：['{'\"indicatorId\", \"value\"'}']");
         }
         if (raw instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
