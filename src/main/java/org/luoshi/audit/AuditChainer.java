@@ -13,15 +13,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditChainer {
 
-    private static final long LOCK_KEY = 0x4C756F7368694175L; // "LuoshiAu"
+    static final long LOCK_KEY = 0x4C756F7368694175L; // "LuoshiAu"
     private static final int BATCH = 2_000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditChainer.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final AuditKey key;
+    private volatile String warned;
 
-    AuditChainer(JdbcClient jdbc, TransactionTemplate tx) {
+    AuditChainer(JdbcClient jdbc, TransactionTemplate tx, AuditKey key) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.key = key;
     }
 
     @Scheduled(fixedDelayString = "${luoshi.audit.chain-interval:1s}", initialDelayString = "2s")
@@ -56,14 +61,28 @@ public class AuditChainer {
         if (pending.isEmpty()) {
             return 0;
         }
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+        var head = jdbc.sql("SELECT last_seq, last_hash, key_check FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
                 .single();
         long seq = (Long) head[0];
         String previous = (String) head[1];
+        String check = key.check();
+        if (head[2] == null && seq == 0) {
+            // a new chain starts under this key
+            jdbc.sql("UPDATE audit_chain_head SET key_check = :c WHERE id = 1")
+                    .param("c", check)
+                    .update();
+        } else if (!check.equals(head[2])) {
+            // records wait unchained (verify counts them) rather than join a chain under another key
+            warnOnce(
+                    head[2] == null
+                            ? "审计链建于启用密钥之前：新记录暂不入链，请审计管理员先运行 audit verify，再运行 audit rekey"
+                            : "配置的审计密钥（luoshi.audit.chain-key）不是建链时的密钥：新记录暂不入链");
+            return 0;
+        }
         for (ChainedRecord r : pending) {
             seq++;
-            String hash = r.hash(seq, previous);
+            String hash = r.keyedHash(seq, previous, key);
             jdbc.sql("UPDATE audit_event SET chain_seq = :seq, prev_hash = :prev, hash = :hash WHERE id = :id")
                     .param("seq", seq)
                     .param("prev", previous)
@@ -77,5 +96,12 @@ public class AuditChainer {
                 .param("hash", previous)
                 .update();
         return pending.size();
+    }
+
+    private void warnOnce(String message) {
+        if (!message.equals(warned)) {
+            warned = message;
+            log.error(message);
+        }
     }
 }

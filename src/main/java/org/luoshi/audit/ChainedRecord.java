@@ -22,7 +22,17 @@ record ChainedRecord(
 
     static final String GENESIS = "0".repeat(64);
 
+    /** Plain SM3, as chains were made before they were keyed: read only to re-key such a chain. */
     String hash(long seq, String previousHash) {
+        return Sm3.hex(canonical(seq, previousHash));
+    }
+
+    /** HMAC-SM3 under the audit key: what the chain is made of. */
+    String keyedHash(long seq, String previousHash, AuditKey key) {
+        return key.mac(canonical(seq, previousHash));
+    }
+
+    private String canonical(long seq, String previousHash) {
         long micros = ChronoUnit.MICROS.between(OffsetDateTime.parse("1970-01-01T00:00Z"), occurredAt);
         String canonical = String.join(
                 "\u001f",
@@ -39,7 +49,7 @@ record ChainedRecord(
                 summary,
                 nz(before),
                 nz(after));
-        return Sm3.hex(canonical);
+        return canonical;
     }
 
     private static String nz(String s) {

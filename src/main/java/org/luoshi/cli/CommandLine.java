@@ -29,8 +29,14 @@ public final class CommandLine {
                     启动服务（不带命令时同此）。--demo 在空数据库中载入示范市演示数据。
                     Start the server (the default). --demo loads the demo city into an empty database.
               audit verify [--data DIR]
-                    校验审计日志的 SM3 哈希链；完好时退出码 0 并打印核验条数，否则非 0 并指出第一条被破坏的记录。
-                    Verify the audit trail's hash chain.
+                    校验审计日志的哈希链（HMAC-SM3，密钥见 LUOSHI_AUDIT_CHAIN_KEY）；完好时退出码 0 并打印核验条数，
+                    否则非 0 并指出第一条被破坏的记录。Verify the audit trail's hash chain.
+              audit rekey [--data DIR]
+                    把启用密钥之前建立的审计链（纯 SM3）先整条校验，再改用密钥重新计算；只需做一次。
+                    Key a chain made before keys, once, after verifying it.
+              crypto rotate-key [--new-key 32位十六进制] [--data DIR]
+                    更换个人信息（群众姓名、电话）的 SM4 密钥：全部用新密钥重新加密，一个事务内完成，任何一项
+                    解不开则整体不做。不给 --new-key 时生成新密钥。请在服务停止时执行。Rotate the personal-data key.
               account create --username U --name 姓名 --unit 单位编码 --roles R1,R2 [--password P] [--data DIR]
                     新建账户（可授予管理员角色）；不给 --password 时生成临时密码，首次登录须修改。
               account reset-password --username U [--data DIR]
@@ -81,7 +87,8 @@ public final class CommandLine {
                             "items",
                             "reports",
                             "comments",
-                            "seed"),
+                            "seed",
+                            "new-key"),
                     Set.of("demo", "help", "json"));
             if (a.flag("help") || (!a.words().isEmpty() && a.words().getFirst().equals("help"))) {
                 out.print(HELP);
@@ -92,11 +99,12 @@ public final class CommandLine {
             return switch (verb) {
                 case "serve" -> serve(a, extra);
                 case "audit" -> {
-                    expect(words, 2, "audit 的子命令只有 verify");
-                    if (!words.get(1).equals("verify")) {
-                        throw new UsageError("未知子命令 audit " + words.get(1) + "（可用：audit verify）");
-                    }
-                    yield withContext(a, extra, context -> AuditCommand.verify(context, out, err));
+                    expect(words, 2, "audit 需要子命令 verify 或 rekey");
+                    yield switch (words.get(1)) {
+                        case "verify" -> withContext(a, extra, context -> AuditCommand.verify(context, out, err));
+                        case "rekey" -> withContext(a, extra, context -> AuditCommand.rekey(context, out, err));
+                        default -> throw new UsageError("未知子命令 audit " + words.get(1) + "（可用：verify、rekey）");
+                    };
                 }
                 case "account" -> {
                     expect(words, 2, "account 需要子命令 create 或 reset-password");
@@ -106,6 +114,14 @@ public final class CommandLine {
                             withContext(a, extra, context -> AccountCommand.reset(context, a, out));
                         default -> throw new UsageError("未知子命令 account " + words.get(1) + "（可用：create、reset-password）");
                     };
+                }
+                case "crypto" -> {
+                    expect(words, 2, "crypto 的子命令只有 rotate-key");
+                    if (!words.get(1).equals("rotate-key")) {
+                        throw new UsageError("未知子命令 crypto " + words.get(1) + "（可用：rotate-key）");
+                    }
+                    yield withContext(
+                            a, extra, context -> CryptoCommand.rotate(context, a.option("new-key"), out, err));
                 }
                 case "generate" -> {
                     expect(words, 1, "generate 不接受参数，用 --units、--items 等选项");

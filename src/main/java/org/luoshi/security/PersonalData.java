@@ -10,8 +10,8 @@ import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
+import org.luoshi.database.SecretKeys;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,33 +24,74 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonalData {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonalData.class);
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
 
-    private final JdbcClient jdbc;
+    private final SecretKeys store;
     private final String configured;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.beans.factory.ObjectProvider<SealedData> sealed;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile byte[] key;
 
-    private final org.springframework.transaction.support.TransactionTemplate own;
-
     PersonalData(
-            JdbcClient jdbc,
-            org.springframework.transaction.PlatformTransactionManager transactions,
-            @Value("${luoshi.crypto.personal-data-key:}") String configured) {
-        this.jdbc = jdbc;
-        // the key is kept in a transaction of its own: a caller's rollback must not lose it
-        this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.configured = configured.strip();
+            SecretKeys store,
+            @Value("${luoshi.crypto.personal-data-key:}") String configured,
+            org.springframework.beans.factory.ObjectProvider<SealedData> sealed,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.store = store;
+        this.configured = configured;
+        this.sealed = sealed;
+        this.events = events;
+    }
+
+    /**
+     * What a key rotation did: how many values were re-sealed; whether the key is configured (and so
+     * the operator's to change before the next start); the key made here, if it made one for that.
+     */
+    public record Rotation(int values, boolean configured, String generatedKey) {}
+
+    /**
+     * Re-seals every value under a new key (given as 32 hex digits, or made here when blank), all in
+     * one transaction: a value that does not open under the current key refuses the whole rotation.
+     * A stored key is replaced in the same transaction; a configured one is the operator's to change.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public Rotation rotate(String newKeyHex) {
+        byte[] old = key();
+        byte[] fresh;
+        if (newKeyHex == null || newKeyHex.isBlank()) {
+            fresh = new byte[16];
+            random.nextBytes(fresh);
+        } else {
+            fresh = SecretKeys.parse(newKeyHex.strip(), 16, "新密钥");
+        }
+        if (Arrays.equals(old, fresh)) {
+            throw new IllegalStateException("新密钥与当前密钥相同");
+        }
+        int values = sealed.orderedStream()
+                .mapToInt(d -> d.reseal(value -> encrypt(fresh, decrypt(old, value))))
+                .sum();
+        boolean stored = configured == null || configured.isBlank();
+        if (stored) {
+            store.replace("personal-data", fresh);
+            key = fresh;
+        }
+        events.publishEvent(new SecurityEvent.KeyRotated("personal-data", values));
+        boolean generated = newKeyHex == null || newKeyHex.isBlank();
+        return new Rotation(
+                values, !stored, !stored && generated ? HexFormat.of().formatHex(fresh) : null);
     }
 
     public byte[] encrypt(String plain) {
+        return encrypt(key(), plain);
+    }
+
+    private byte[] encrypt(byte[] key, String plain) {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
         byte[] in = plain.getBytes(StandardCharsets.UTF_8);
-        GCMModeCipher gcm = cipher(true, nonce);
+        GCMModeCipher gcm = cipher(key, true, nonce);
         byte[] out = new byte[NONCE + gcm.getOutputSize(in.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE);
         int n = gcm.processBytes(in, 0, in.length, out, NONCE);
@@ -63,8 +104,12 @@ public class PersonalData {
     }
 
     public String decrypt(byte[] sealed) {
+        return decrypt(key(), sealed);
+    }
+
+    private static String decrypt(byte[] key, byte[] sealed) {
         byte[] nonce = Arrays.copyOf(sealed, NONCE);
-        GCMModeCipher gcm = cipher(false, nonce);
+        GCMModeCipher gcm = cipher(key, false, nonce);
         byte[] out = new byte[gcm.getOutputSize(sealed.length - NONCE)];
         int n = gcm.processBytes(sealed, NONCE, sealed.length - NONCE, out, 0);
         try {
@@ -73,6 +118,15 @@ public class PersonalData {
             throw new IllegalStateException("个人信息密文已损坏或密钥不符", e);
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** 王**: a name's first character, the rest starred. */
+    public static String maskName(String name) {
+        String n = name.strip();
+        return n.isEmpty()
+                ? n
+                : n.substring(0, n.offsetByCodePoints(0, 1))
+                        + "*".repeat(Math.max(1, n.codePointCount(0, n.length()) - 1));
     }
 
     /** 138****5678: the first three and last four digits of a mobile number, less of shorter ones. */
@@ -87,47 +141,17 @@ public class PersonalData {
         return "*".repeat(p.length());
     }
 
-    private GCMModeCipher cipher(boolean encrypt, byte[] nonce) {
+    private static GCMModeCipher cipher(byte[] key, boolean encrypt, byte[] nonce) {
         GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key()), TAG_BITS, nonce));
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce));
         return gcm;
     }
 
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            k = configured.isEmpty() ? stored() : parse(configured);
+            k = SecretKeys.configuredOr(configured, 16, "luoshi.crypto.personal-data-key", store, "personal-data");
             key = k;
-        }
-        return k;
-    }
-
-    private static byte[] parse(String hex) {
-        try {
-            byte[] k = HexFormat.of().parseHex(hex);
-            if (k.length == 16) {
-                return k;
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through to the plain refusal below
-        }
-        throw new IllegalStateException("luoshi.crypto.personal-data-key 须为 32 位十六进制数（SM4 密钥 128 位）");
-    }
-
-    private byte[] stored() {
-        byte[] fresh = new byte[16];
-        random.nextBytes(fresh);
-        byte[] k = own.execute(status -> {
-            jdbc.sql(
-                            "INSERT INTO crypto_key (name, key_bytes) VALUES ('personal-data', :k) ON CONFLICT (name) DO NOTHING")
-                    .param("k", fresh)
-                    .update();
-            return jdbc.sql("SELECT key_bytes FROM crypto_key WHERE name = 'personal-data'")
-                    .query(byte[].class)
-                    .single();
-        });
-        if (Arrays.equals(k, fresh)) {
-            log.warn("未配置 luoshi.crypto.personal-data-key：已生成个人信息加密密钥并保存在数据库中；生产环境请配置独立保管的密钥");
         }
         return k;
     }

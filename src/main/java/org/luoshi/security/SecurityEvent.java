@@ -44,6 +44,24 @@ public sealed interface SecurityEvent extends AuditableEvent {
         }
     }
 
+    record KeyRotated(String key, int values) implements SecurityEvent {
+        public String action() {
+            return "key.rotated";
+        }
+
+        public String summary() {
+            return "更换密钥 " + key + "，重新加密 " + values + " 项个人信息";
+        }
+
+        public String targetType() {
+            return "key";
+        }
+
+        public String targetId() {
+            return key;
+        }
+    }
+
     record PolicyChanged(SecurityPolicy before, SecurityPolicy after) implements SecurityEvent {
         public String action() {
             return "policy.changed";

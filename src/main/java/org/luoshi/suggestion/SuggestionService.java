@@ -155,16 +155,18 @@ public class SuggestionService {
         Attachment file = attachment(s.attachmentName(), s.attachment());
         String code = newCode();
         long id = jdbc.sql("""
-                        INSERT INTO suggestion (tracking_code, category, content, citizen_name, phone_cipher, phone_masked,
-                                                attachment_name, attachment_type, attachment, region_id, region_path, status)
-                        VALUES (:code, :category, :content, :name, :cipher, :masked, :fileName, :fileType, :file,
-                                :region, :path, 'SUBMITTED')
+                        INSERT INTO suggestion (tracking_code, category, content, citizen_name, name_cipher, phone_cipher,
+                                                phone_masked, attachment_name, attachment_type, attachment, region_id,
+                                                region_path, status)
+                        VALUES (:code, :category, :content, :name, :nameCipher, :cipher, :masked, :fileName, :fileType,
+                                :file, :region, :path, 'SUBMITTED')
                         RETURNING id
                         """)
                 .param("code", code)
                 .param("category", category.name())
                 .param("content", content)
-                .param("name", name)
+                .param("name", name == null ? null : PersonalData.maskName(name))
+                .param("nameCipher", name == null ? null : personal.encrypt(name))
                 .param("cipher", phone == null ? null : personal.encrypt(phone))
                 .param("masked", phone == null ? null : PersonalData.maskPhone(phone))
                 .param("fileName", file == null ? null : file.name())
@@ -342,24 +344,28 @@ public class SuggestionService {
         return get(user, id);
     }
 
-    /** The whole phone number, for the supervisor who took the suggestion in; each look is audited. */
+    /** The citizen's name and phone number as written, either of which may be absent. */
+    public record Contact(String name, String phone) {}
+
+    /** The whole name and phone number, for the supervisor who took the suggestion in; each look is audited. */
     @Transactional
-    public String phone(CurrentUser user, long id) {
+    public Contact contact(CurrentUser user, long id) {
         Suggestion s = get(user, id);
         if (!user.username().equals(s.handledBy())) {
             throw DomainException.forbidden("suggestion.phone.notHandler", "只有受理该意见建议的督查员可以查看完整联系电话，请先受理");
         }
-        byte[] sealed = jdbc.sql("SELECT phone_cipher FROM suggestion WHERE id = :id")
+        byte[][] sealed = jdbc.sql("SELECT name_cipher, phone_cipher FROM suggestion WHERE id = :id")
                 .param("id", id)
-                .query(byte[].class)
-                .optional()
-                .orElse(null);
-        if (sealed == null) {
-            throw DomainException.notFound("suggestion.phone.none", "提交人未留联系电话");
+                .query((rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
+                .single();
+        if (sealed[0] == null && sealed[1] == null) {
+            throw DomainException.notFound("suggestion.phone.none", "提交人未留姓名和联系电话");
         }
-        String phone = personal.decrypt(sealed);
-        record(id, s.trackingCode(), user.username(), "PHONE_VIEWED", "查看完整联系电话");
-        return phone;
+        Contact contact = new Contact(
+                sealed[0] == null ? null : personal.decrypt(sealed[0]),
+                sealed[1] == null ? null : personal.decrypt(sealed[1]));
+        record(id, s.trackingCode(), user.username(), "PHONE_VIEWED", "查看提交人完整姓名和联系电话");
+        return contact;
     }
 
     /** What a supervisor fills in to turn a suggestion into an item (转办). */

@@ -18,6 +18,12 @@ class AuditTrailIT extends IntegrationTest {
     @Autowired
     AuditVerifier verifier;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void changesAreRecordedWithWhoWhereBeforeAndAfter() {
         Api api = api();
@@ -109,6 +115,125 @@ class AuditTrailIT extends IntegrationTest {
         });
     }
 
+    @Test
+    void anOwnerWhoAltersARecordAndReChainsItWithoutTheKeyIsCaught() {
+        chainer.chainPending();
+        long last = jdbc.sql("SELECT max(chain_seq) FROM audit_event")
+                .query(Long.class)
+                .single();
+        Map<String, Object> original = jdbc.sql("SELECT summary, hash FROM audit_event WHERE chain_seq = :s")
+                .param("s", last)
+                .query()
+                .singleRow();
+        String head = jdbc.sql("SELECT last_hash FROM audit_chain_head")
+                .query(String.class)
+                .single();
+        chainerHeldOff(() -> alterAndReChain(last, original, head));
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    private void alterAndReChain(long last, Map<String, Object> original, String head) {
+        try {
+            // the best an owner without the key can do: alter, then make the hashes agree again with SM3
+            holdingTheHead(() -> {
+                jdbc.sql("UPDATE audit_event SET summary = summary || '（已篡改）' WHERE chain_seq = :s")
+                        .param("s", last)
+                        .update();
+                ChainedRecord altered = jdbc.sql(AuditSql.SELECT_RECORD + " WHERE chain_seq = :s")
+                        .param("s", last)
+                        .query(ChainedRecord.class)
+                        .single();
+                String prev = jdbc.sql("SELECT prev_hash FROM audit_event WHERE chain_seq = :s")
+                        .param("s", last)
+                        .query(String.class)
+                        .single();
+                String forged = altered.hash(last, prev);
+                jdbc.sql("UPDATE audit_event SET hash = :h WHERE chain_seq = :s")
+                        .param("h", forged)
+                        .param("s", last)
+                        .update();
+                jdbc.sql("UPDATE audit_chain_head SET last_hash = :h")
+                        .param("h", forged)
+                        .update();
+            });
+            AuditVerification broken = verifier.verify();
+            assertThat(broken.intact()).isFalse();
+            assertThat(broken.brokenSeq()).isEqualTo(last);
+            assertThat(broken.problem()).contains("篡改");
+        } finally {
+            bypassingTheGuard(() -> jdbc.sql("UPDATE audit_event SET summary = :m, hash = :h WHERE chain_seq = :s")
+                    .param("m", original.get("summary"))
+                    .param("h", original.get("hash"))
+                    .param("s", last)
+                    .update());
+            jdbc.sql("UPDATE audit_chain_head SET last_hash = :h")
+                    .param("h", head)
+                    .update();
+        }
+    }
+
+    @Test
+    void aChainMadeBeforeKeysIsKeyedOnceAndOnlyIfItVerifies() {
+        chainer.chainPending();
+        String check = jdbc.sql("SELECT key_check FROM audit_chain_head")
+                .query(String.class)
+                .single();
+        // the chain as an installation before keys left it: plain SM3 and no key check in the head
+        chainerHeldOff(() -> holdingTheHead(() -> {
+            String previous = ChainedRecord.GENESIS;
+            long seq = 0;
+            for (ChainedRecord r : jdbc.sql(AuditSql.SELECT_RECORD + " WHERE chain_seq IS NOT NULL ORDER BY chain_seq")
+                    .query(ChainedRecord.class)
+                    .list()) {
+                seq++;
+                String hash = r.hash(seq, previous);
+                jdbc.sql("UPDATE audit_event SET prev_hash = :p, hash = :h WHERE chain_seq = :s")
+                        .param("p", previous)
+                        .param("h", hash)
+                        .param("s", seq)
+                        .update();
+                previous = hash;
+            }
+            jdbc.sql("UPDATE audit_chain_head SET last_hash = :h, key_check = NULL")
+                    .param("h", previous)
+                    .update();
+        }));
+        AuditVerification unkeyed = verifier.verify();
+        assertThat(unkeyed.intact()).isFalse();
+        assertThat(unkeyed.problem()).contains("audit rekey");
+        // new records wait outside the chain rather than join it unkeyed
+        api().token("auditor", DEMO_PASSWORD);
+        assertThat(chainer.chainPending()).isZero();
+
+        long middle = jdbc.sql("SELECT max(chain_seq) / 2 FROM audit_event")
+                .query(Long.class)
+                .single();
+        String summary = jdbc.sql("SELECT summary FROM audit_event WHERE chain_seq = :s")
+                .param("s", middle)
+                .query(String.class)
+                .single();
+        asOwnerBypassingTheGuard("UPDATE audit_event SET summary = 'x' WHERE chain_seq = " + middle);
+        AuditVerifier.Rekeyed refused = verifier.rekey();
+        assertThat(refused.refusal()).contains("未通过校验").contains("第 " + middle + " 条");
+        bypassingTheGuard(() -> jdbc.sql("UPDATE audit_event SET summary = :m WHERE chain_seq = :s")
+                .param("m", summary)
+                .param("s", middle)
+                .update());
+
+        AuditVerifier.Rekeyed keyed = verifier.rekey();
+        assertThat(keyed.refusal()).isNull();
+        assertThat(keyed.records()).isGreaterThan(middle);
+        assertThat(jdbc.sql("SELECT key_check FROM audit_chain_head")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(check);
+        assertThat(chainer.chainPending()).isPositive();
+        AuditVerification after = verifier.verify();
+        assertThat(after.intact()).as(after.problem()).isTrue();
+        assertThat(after.pending()).isZero();
+        assertThat(verifier.rekey().refusal()).contains("无需");
+    }
+
     /** Deletes one chained record behind the guard, checks what verify says, then puts it back exactly. */
     private void withRecordDeleted(long seq, java.util.function.Consumer<AuditVerification> check) {
         // a plain table, not a temporary one: the pool may hand out another connection
@@ -139,6 +264,31 @@ class AuditTrailIT extends IntegrationTest {
     }
 
     /** What a database owner could do behind the application's back. */
+    /** With the chainer's own lock held on a connection of its own: the scheduled chainer skips its turns. */
+    private void chainerHeldOff(Runnable work) {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + AuditChainer.LOCK_KEY + ")");
+            try {
+                work.run();
+            } finally {
+                st.execute("SELECT pg_advisory_unlock(" + AuditChainer.LOCK_KEY + ")");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Behind the guard, with the chain's head locked so the chainer cannot add a record meanwhile. */
+    private void holdingTheHead(Runnable change) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            bypassingTheGuard(change);
+        });
+    }
+
     private void asOwnerBypassingTheGuard(String sql) {
         bypassingTheGuard(() -> jdbc.sql(sql).update());
     }

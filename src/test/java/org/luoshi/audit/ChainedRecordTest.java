@@ -27,6 +27,19 @@ class ChainedRecordTest {
     }
 
     @Test
+    void theKeyedHashNeedsTheKey() {
+        AuditKey key = new AuditKey(null, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        AuditKey other = new AuditKey(null, "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100");
+        String keyed = RECORD.keyedHash(1, ChainedRecord.GENESIS, key);
+        assertThat(keyed).hasSize(64).isEqualTo(RECORD.keyedHash(1, ChainedRecord.GENESIS, key));
+        assertThat(keyed).isNotEqualTo(RECORD.hash(1, ChainedRecord.GENESIS));
+        assertThat(RECORD.keyedHash(1, ChainedRecord.GENESIS, other)).isNotEqualTo(keyed);
+        assertThat(key.check()).isNotEqualTo(other.check());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditKey(null, "abc").check())
+                .hasMessageContaining("64 位十六进制");
+    }
+
+    @Test
     void hashDependsOnEveryField() {
         String h = RECORD.hash(1, ChainedRecord.GENESIS);
         assertThat(h).hasSize(64).isEqualTo(RECORD.hash(1, ChainedRecord.GENESIS));

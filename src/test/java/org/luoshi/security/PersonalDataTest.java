@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PersonalDataTest {
 
     // a configured key: the database is never asked
-    private final PersonalData sealer = new PersonalData(null, null, "0123456789abcdeffedcba9876543210");
+    private final PersonalData sealer = new PersonalData(null, "0123456789abcdeffedcba9876543210", null, null);
 
     @Test
     void aPhoneNumberComesBackWholeAndNeverLooksTheSameTwice() {
@@ -28,14 +28,14 @@ class PersonalDataTest {
         byte[] sealed = sealer.encrypt("0755-83001234");
         sealed[14] ^= 1;
         assertThatThrownBy(() -> sealer.decrypt(sealed)).hasMessageContaining("密文已损坏");
-        PersonalData other = new PersonalData(null, null, "fedcba98765432100123456789abcdef");
+        PersonalData other = new PersonalData(null, "fedcba98765432100123456789abcdef", null, null);
         assertThatThrownBy(() -> other.decrypt(sealer.encrypt("13800135678")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aBadKeyIsRefusedPlainly() {
-        PersonalData wrong = new PersonalData(null, null, "not-hex");
+        PersonalData wrong = new PersonalData(null, "not-hex", null, null);
         assertThatThrownBy(() -> wrong.encrypt("1")).hasMessageContaining("32 位十六进制");
     }
 

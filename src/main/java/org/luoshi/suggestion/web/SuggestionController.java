@@ -77,7 +77,10 @@ class SuggestionController {
                     yield "已受理";
                 }
                 case "phone" -> {
-                    redirect.addFlashAttribute("phone", suggestions.phone(user, id));
+                    SuggestionService.Contact contact = suggestions.contact(user, id);
+                    redirect.addFlashAttribute("phone", contact.phone());
+                    redirect.addFlashAttribute("fullName", contact.name());
+                    redirect.addFlashAttribute("revealed", true);
                     yield null;
                 }
                 case "transfer" -> {
@@ -102,7 +105,7 @@ class SuggestionController {
                 redirect.addFlashAttribute("notice", notice);
             }
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND && !action.equals("phone")) {
+            if (e.refusesAccess() && !action.equals("phone")) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -163,7 +166,13 @@ class SuggestionController {
         Triage body = t == null ? new Triage(null, null, null, null, null, null, null, null) : t;
         return switch (action) {
             case "claim" -> suggestions.claim(user, id, body.version());
-            case "phone" -> Map.of("phone", suggestions.phone(user, id));
+            case "phone" -> {
+                SuggestionService.Contact contact = suggestions.contact(user, id);
+                Map<String, Object> revealed = new java.util.HashMap<>();
+                revealed.put("phone", contact.phone());
+                revealed.put("name", contact.name());
+                yield revealed;
+            }
             case "transfer" ->
                 suggestions.transfer(
                         user,
