@@ -32,7 +32,7 @@ public class AuditVerifier {
     }
 
     /** What re-keying an old chain did: how many records, or why it would not. */
-    public record Rekeyed(long records, String refusal) {}
+    public record Rekeyed(long records, boolean alreadyKeyed, String refusal) {}
 
     @Transactional(readOnly = true)
     public AuditVerification verify() {
@@ -69,14 +69,14 @@ public class AuditVerifier {
     public Rekeyed rekey() {
         Head head = head(true);
         if (head.keyCheck() != null) {
-            return new Rekeyed(0, "审计链已使用密钥，无需重新处理");
+            return new Rekeyed(0, true, null);
         }
         Walk plain = walk(false);
         if (plain.problem != null) {
-            return new Rekeyed(0, "审计链未通过校验，未作改动：" + plain.problem);
+            return new Rekeyed(0, false, "审计链未通过校验，未作改动：" + plain.problem);
         }
         if (head.lastSeq() != plain.expectedSeq - 1 || !head.lastHash().equals(plain.previous)) {
-            return new Rekeyed(0, "审计链链尾不符，未作改动");
+            return new Rekeyed(0, false, "审计链链尾不符，未作改动");
         }
         List<Object[]> rehashed = new ArrayList<>();
         String previous = ChainedRecord.GENESIS;
@@ -99,7 +99,7 @@ public class AuditVerifier {
                 .param("h", previous)
                 .param("c", key.check())
                 .update();
-        return new Rekeyed(rehashed.size(), null);
+        return new Rekeyed(rehashed.size(), false, null);
     }
 
     private record Head(long lastSeq, String lastHash, String keyCheck) {}

@@ -33,6 +33,11 @@ final class AuditCommand {
             err.println(r.refusal());
             return 1;
         }
+        if (r.alreadyKeyed()) {
+            out.println("审计链已使用密钥，无需重新处理。");
+            out.println("audit chain already keyed");
+            return 0;
+        }
         out.println("审计链已改用密钥（HMAC-SM3）：重新计算 " + r.records() + " 条记录。");
         out.println("audit chain keyed: " + r.records() + " records");
         return 0;

@@ -64,7 +64,7 @@ public class PersonalData {
             fresh = new byte[16];
             random.nextBytes(fresh);
         } else {
-            fresh = SecretKeys.parse(newKeyHex.strip(), 16, "新密钥");
+            fresh = SecretKeys.parse(newKeyHex.strip(), 16, "--new-key");
         }
         if (Arrays.equals(old, fresh)) {
             throw new IllegalStateException("新密钥与当前密钥相同");

@@ -104,6 +104,13 @@ class CommandLineIT extends IntegrationTest {
                     .update();
         }
         assertThat(JarProcess.run(testDatabase(), "audit", "verify").exit()).isZero();
+        var rekey = JarProcess.run(testDatabase(), "audit", "rekey");
+        assertThat(rekey.exit()).as(rekey.output()).isZero();
+        assertThat(rekey.output()).contains("已使用密钥");
+        // a key that is not one: refused, nothing re-sealed (a real rotation is SealedContactIT's)
+        var rotate = JarProcess.run(testDatabase(), "crypto", "rotate-key", "--new-key", "not-a-key");
+        assertThat(rotate.exit()).isEqualTo(1);
+        assertThat(rotate.output()).contains("未更换密钥").contains("--new-key 须为 32 位十六进制数");
     }
 
     @Test
