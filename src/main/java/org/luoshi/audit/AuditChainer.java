@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditChainer {
 
-    static final long LOCK_KEY = 0x4C756F7368694175L; // "LuoshiAu"
+    /** The advisory lock one chainer holds while it links; whoever holds it keeps the chain still. */
+    public static final long LOCK_KEY = 0x4C756F7368694175L; // "LuoshiAu"
+
     private static final int BATCH = 2_000;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditChainer.class);

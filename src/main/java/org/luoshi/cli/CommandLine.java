@@ -34,6 +34,11 @@ public final class CommandLine {
               audit rekey [--data DIR]
                     把启用密钥之前建立的审计链（纯 SM3）先整条校验，再改用密钥重新计算；只需做一次。
                     Key a chain made before keys, once, after verifying it.
+              backup --to FILE [--data DIR]
+                    把整个数据库备份到一个文件（一致的快照，服务运行时也可执行）。Back up the whole database to one file.
+              restore --from FILE [--data DIR]
+                    把备份恢复到空数据库（新的 --data 目录，或新建的外部数据库），全部成功或全部不写入；之后请运行 audit verify。
+                    Restore a backup into an empty database.
               crypto rotate-key [--new-key 32位十六进制] [--data DIR]
                     更换个人信息（群众姓名、电话）的 SM4 密钥：全部用新密钥重新加密，一个事务内完成，任何一项
                     解不开则整体不做。不给 --new-key 时生成新密钥。请在服务停止时执行。Rotate the personal-data key.
@@ -88,7 +93,9 @@ public final class CommandLine {
                             "reports",
                             "comments",
                             "seed",
-                            "new-key"),
+                            "new-key",
+                            "to",
+                            "from"),
                     Set.of("demo", "help", "json"));
             if (a.flag("help") || (!a.words().isEmpty() && a.words().getFirst().equals("help"))) {
                 out.print(HELP);
@@ -115,6 +122,25 @@ public final class CommandLine {
                         default -> throw new UsageError("未知子命令 account " + words.get(1) + "（可用：create、reset-password）");
                     };
                 }
+                case "backup" -> {
+                    expect(words, 1, "backup 不接受参数，用 --to 指定备份文件");
+                    String to = required(a, "to", "backup 需要 --to 备份文件");
+                    yield withContext(
+                            a, extra, context -> BackupCommand.backup(context, java.nio.file.Path.of(to), out, err));
+                }
+                case "restore" -> {
+                    expect(words, 1, "restore 不接受参数，用 --from 指定备份文件");
+                    java.nio.file.Path from = java.nio.file.Path.of(required(a, "from", "restore 需要 --from 备份文件"));
+                    if (!java.nio.file.Files.isRegularFile(from)) {
+                        throw new UsageError("备份文件不存在：" + from);
+                    }
+                    // the schema is built to the backup's version, and nothing is made on the empty database first
+                    Map<String, Object> restoring = new HashMap<>(extra);
+                    restoring.put("spring.flyway.target", org.luoshi.database.Backups.schemaVersionOf(from));
+                    restoring.put("luoshi.first-run.enabled", "false");
+                    restoring.put("luoshi.demo.enabled", "false");
+                    yield withContext(a, restoring, context -> BackupCommand.restore(context, from, out, err));
+                }
                 case "crypto" -> {
                     expect(words, 2, "crypto 的子命令只有 rotate-key");
                     if (!words.get(1).equals("rotate-key")) {
@@ -136,6 +162,14 @@ public final class CommandLine {
             err.println("用 --help 查看用法。");
             return 2;
         }
+    }
+
+    private static String required(Arguments a, String option, String message) {
+        String value = a.option(option);
+        if (value == null || value.isBlank()) {
+            throw new UsageError(message);
+        }
+        return value;
     }
 
     private static void expect(List<String> words, int size, String message) {

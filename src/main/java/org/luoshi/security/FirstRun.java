@@ -29,8 +29,10 @@ class FirstRun implements ApplicationRunner {
     private final UnitQuery unitQuery;
     private final AccountService accounts;
     private final TransactionTemplate tx;
+    private final boolean enabled;
 
     FirstRun(
+            @org.springframework.beans.factory.annotation.Value("${luoshi.first-run.enabled:true}") boolean enabled,
             DemoMode demo,
             JdbcClient jdbc,
             UnitService units,
@@ -43,11 +45,13 @@ class FirstRun implements ApplicationRunner {
         this.unitQuery = unitQuery;
         this.accounts = accounts;
         this.tx = tx;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (demo.enabled()
+        if (!enabled
+                || demo.enabled()
                 || jdbc.sql("SELECT count(*) FROM account").query(Long.class).single() > 0) {
             return;
         }

@@ -3,7 +3,6 @@ package org.luoshi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +26,7 @@ class CommandLineIT extends IntegrationTest {
     AuditChainer chainer;
 
     private static Map<String, String> testDatabase() {
-        TestDatabase db = TestDatabase.get();
-        return Map.of(
-                "LUOSHI_DATABASE_URL", db.url(),
-                "LUOSHI_DATABASE_USERNAME", db.username(),
-                "LUOSHI_DATABASE_PASSWORD", db.password());
+        return JarProcess.database(TestDatabase.get());
     }
 
     @Test
@@ -172,12 +167,12 @@ class CommandLineIT extends IntegrationTest {
 
     @Test
     void theEmbeddedDatabaseKeepsItsDataAcrossRestartsAndSurvivesAKill(@TempDir Path data) throws Exception {
-        int port = freePort();
+        int port = JarProcess.freePort();
         Map<String, String> env = Map.of("LUOSHI_DEMO_PASSWORD", "Restart#2026");
         Process first =
                 JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
         try {
-            awaitLogin(port, first);
+            JarProcess.awaitLogin(port, first);
             assertThat(Files.exists(data.resolve("pg").resolve("PG_VERSION"))).isTrue();
             assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
             // a verb run beside the live server shares its database instead of fighting over the files
@@ -188,33 +183,33 @@ class CommandLineIT extends IntegrationTest {
                     .as("the server still runs")
                     .isEqualTo(302);
         } finally {
-            stop(first, false);
+            JarProcess.stop(first, false);
         }
 
         Process second =
                 JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
         try {
-            awaitLogin(port, second);
+            JarProcess.awaitLogin(port, second);
             assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
         } finally {
-            stop(second, true); // kill -9: the postmaster is orphaned
+            JarProcess.stop(second, true); // kill -9: the postmaster is orphaned
         }
 
         Process third = JarProcess.start(env, "serve", "--data", data.toString(), "--port", Integer.toString(port));
         try {
-            String log = awaitLogin(port, third);
+            String log = JarProcess.awaitLogin(port, third);
             assertThat(log).doesNotContain("已载入演示数据");
             // outside demo mode the demo accounts cannot sign in, though their data stays
             assertThat(signIn(port, "liaison", "Restart#2026")).isEqualTo(302);
             assertThat(lastLoginRedirect).endsWith("/login?error");
         } finally {
-            stop(third, false);
+            JarProcess.stop(third, false);
         }
     }
 
     @Test
     void aLedgerImportKilledMidwayLeavesNothingBehind(@TempDir Path data) throws Exception {
-        int port = freePort();
+        int port = JarProcess.freePort();
         Map<String, String> env = Map.of("LUOSHI_DEMO_PASSWORD", "Crash#2026");
         Path sheet = data.resolveSibling(data.getFileName() + "-ledger.xlsx");
         org.luoshi.bench.LedgerFile.main(new String[] {"4000", sheet.toString(), "2099", "断电测试"});
@@ -224,7 +219,7 @@ class CommandLineIT extends IntegrationTest {
         long before;
         long runId;
         try {
-            awaitLogin(port, server);
+            JarProcess.awaitLogin(port, server);
             String token = token(base, "Crash#2026");
             before = total(base, token);
             var started = org.luoshi.support.Api.multipart(
@@ -250,13 +245,13 @@ class CommandLineIT extends IntegrationTest {
             }
             assertThat(state).as("the import was caught while writing").containsPattern("\"done\":[1-9]\\d{2,}");
         } finally {
-            stop(server, true);
+            JarProcess.stop(server, true);
         }
 
         Process again =
                 JarProcess.start(env, "serve", "--demo", "--data", data.toString(), "--port", Integer.toString(port));
         try {
-            awaitLogin(port, again);
+            JarProcess.awaitLogin(port, again);
             String token = token(base, "Crash#2026");
             assertThat(total(base, token))
                     .as("no row of the killed import was kept")
@@ -273,7 +268,7 @@ class CommandLineIT extends IntegrationTest {
             var verify = JarProcess.run(Map.of(), "audit", "verify", "--data", data.toString());
             assertThat(verify.exit()).as(verify.output()).isZero();
         } finally {
-            stop(again, false);
+            JarProcess.stop(again, false);
             Files.deleteIfExists(sheet);
         }
     }
@@ -340,71 +335,5 @@ class CommandLineIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.discarding());
         lastLoginRedirect = r.headers().firstValue("Location").orElse("");
         return r.statusCode();
-    }
-
-    private static String awaitLogin(int port, Process process) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        StringBuilder log = new StringBuilder();
-        var reader = new Thread(() -> {
-            try {
-                process.getInputStream().transferTo(new java.io.OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        synchronized (log) {
-                            log.append((char) b);
-                        }
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        synchronized (log) {
-                            log.append(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-                        }
-                    }
-                });
-            } catch (IOException e) {
-                // process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server exited early:\n" + log);
-            }
-            try {
-                var r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    synchronized (log) {
-                        return log.toString();
-                    }
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("server did not come up:\n" + log);
-    }
-
-    private static void stop(Process process, boolean kill) throws InterruptedException {
-        if (kill) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

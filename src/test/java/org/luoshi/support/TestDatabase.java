@@ -57,6 +57,15 @@ public final class TestDatabase {
         return DriverManager.getConnection(url, username, password);
     }
 
+    /** A new, empty database on the same server (a restore target, say). */
+    public TestDatabase sibling(String suffix) {
+        String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_" + suffix;
+        createDatabase(serverUrl, username, password, name);
+        String base = url.substring(0, url.lastIndexOf('/') + 1);
+        String query = url.contains("?") ? url.substring(url.indexOf('?')) : "";
+        return new TestDatabase(base + name + query, username, password, serverUrl);
+    }
+
     @Override
     public String toString() {
         return url + " (server " + serverUrl + ")";
