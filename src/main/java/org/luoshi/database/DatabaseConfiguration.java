@@ -24,8 +24,9 @@ class DatabaseConfiguration {
         config.setUsername(server.username());
         config.setPassword(server.password());
         config.setMaximumPoolSize(properties.maxPoolSize());
-        // fail fast when the database is away instead of hanging requests
-        config.setConnectionTimeout(5_000);
+        // fail fast when the database is away instead of hanging requests (DatabaseOutageFilter
+        // then answers 503); requests are admitted fewer than the pool holds, so none waits this long
+        config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
         // PostgreSQL's default; reads over a subtree ask for plans of their own (CustomPlans)
         config.addDataSourceProperty("options", "-c plan_cache_mode=" + properties.planCacheMode());

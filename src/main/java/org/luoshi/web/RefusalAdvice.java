@@ -121,6 +121,9 @@ class RefusalAdvice {
     /** The API never answers with an HTML page, not even when something breaks. */
     @ExceptionHandler(RuntimeException.class)
     Object unexpected(RuntimeException e, HttpServletRequest request, Locale locale) {
+        if (DatabaseOutageFilter.outage(e)) {
+            throw e; // answered 503 by DatabaseOutageFilter, the same for every request while it lasts
+        }
         if (!isApi(request)
                 || e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.core.AuthenticationException
