@@ -22,6 +22,7 @@ public class AuditKey {
     private final SecretKeys store;
     private final String configured;
     private volatile byte[] key;
+    private volatile String check;
 
     AuditKey(SecretKeys store, @Value("${luoshi.audit.chain-key:}") String configured) {
         this.store = store;
@@ -39,9 +40,14 @@ public class AuditKey {
         return HexFormat.of().formatHex(out);
     }
 
-    /** What the chain head records to name this key without revealing it. */
+    /** What the chain head records to name this key without revealing it (asked on every chaining). */
     String check() {
-        return mac(CHECK);
+        String c = check;
+        if (c == null) {
+            c = mac(CHECK);
+            check = c;
+        }
+        return c;
     }
 
     private byte[] key() {

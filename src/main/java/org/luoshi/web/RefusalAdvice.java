@@ -3,6 +3,7 @@ package org.luoshi.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import org.luoshi.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -40,14 +41,26 @@ class RefusalAdvice {
         if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
             events.publishEvent(new RefusedRequest(request.getRequestURI(), message));
         }
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("code", e.code());
+        if (e.field() != null) {
+            properties.put("field", e.field());
+        }
+        return answer(status, message, properties, request, locale);
+    }
+
+    /** problem+json on the API, the refusal page elsewhere. */
+    private Object answer(
+            HttpStatus status,
+            String message,
+            Map<String, Object> properties,
+            HttpServletRequest request,
+            Locale locale) {
         if (isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
             problem.setTitle(title(status, locale));
             problem.setInstance(URI.create(request.getRequestURI()));
-            problem.setProperty("code", e.code());
-            if (e.field() != null) {
-                problem.setProperty("field", e.field());
-            }
+            properties.forEach(problem::setProperty);
             return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
@@ -75,18 +88,7 @@ class RefusalAdvice {
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     Object tooLarge(Exception e, HttpServletRequest request, Locale locale) {
         String message = messages.getMessage("error.upload.large", null, "文件超过允许的大小上限", locale);
-        if (isApi(request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, message);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
-        var page = new ModelAndView("error/refused");
-        page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
-        page.addObject("status", 413);
-        page.addObject("message", message);
-        return page;
+        return answer(HttpStatus.CONTENT_TOO_LARGE, message, Map.of(), request, locale);
     }
 
     /**
@@ -103,19 +105,7 @@ class RefusalAdvice {
             return unexpected(e, request, locale);
         }
         String message = messages.getMessage("error.request.nul", null, "输入中含有空字符（U+0000），无法保存或查询，请删去后重试", locale);
-        if (isApi(request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-            problem.setTitle(title(HttpStatus.BAD_REQUEST, locale));
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
-        var page = new ModelAndView("error/refused");
-        page.setStatus(HttpStatus.BAD_REQUEST);
-        page.addObject("status", 400);
-        page.addObject("message", message);
-        return page;
+        return answer(HttpStatus.BAD_REQUEST, message, Map.of("code", "request.nul"), request, locale);
     }
 
     /** The API never answers with an HTML page, not even when something breaks. */
