@@ -46,7 +46,22 @@ public class AuditVerifier {
         if (head.keyCheck() != null && !head.keyCheck().equals(key.check())) {
             return AuditVerification.broken(0, pending, 1, null, "配置的审计密钥不是建链时的密钥（luoshi.audit.chain-key），或链头的校验值已被改动");
         }
-        Walk walk = walk(true);
+        // archived records are gone from the table: their anchors must hold and link, and the live chain starts after
+        // them
+        long firstLive = 1;
+        String previous = ChainedRecord.GENESIS;
+        for (AuditArchiver.Anchor a : AuditArchiver.anchors(jdbc)) {
+            if (!a.expectedMac(key).equals(a.anchorMac())) {
+                return AuditVerification.broken(
+                        0, pending, a.firstSeq(), null, "起于第 " + a.firstSeq() + " 条的归档锚点已被改动（校验码不符）");
+            }
+            if (a.firstSeq() != firstLive || !a.firstPrevHash().equals(previous)) {
+                return AuditVerification.broken(0, pending, firstLive, null, "归档锚点不相衔接：缺少起于第 " + firstLive + " 条的归档");
+            }
+            firstLive = a.lastSeq() + 1;
+            previous = a.lastHash();
+        }
+        Walk walk = walk(true, firstLive, previous);
         if (walk.problem != null) {
             return AuditVerification.broken(walk.checked, pending, walk.brokenSeq, walk.brokenId, walk.problem);
         }
@@ -71,7 +86,7 @@ public class AuditVerifier {
         if (head.keyCheck() != null) {
             return new Rekeyed(0, true, null);
         }
-        Walk plain = walk(false);
+        Walk plain = walk(false, 1, ChainedRecord.GENESIS);
         if (plain.problem != null) {
             return new Rekeyed(0, false, "审计链未通过校验，未作改动：" + plain.problem);
         }
@@ -111,8 +126,10 @@ public class AuditVerifier {
                 .single();
     }
 
-    private Walk walk(boolean keyed) {
+    private Walk walk(boolean keyed, long firstSeq, String previous) {
         Walk walk = new Walk(keyed ? key : null);
+        walk.expectedSeq = firstSeq;
+        walk.previous = previous;
         jdbcTemplate.query(
                 AuditSql.SELECT_RECORD.replace("SELECT id,", "SELECT chain_seq, prev_hash, hash, id,")
                         + " WHERE chain_seq IS NOT NULL ORDER BY chain_seq",

@@ -28,9 +28,13 @@ public final class CommandLine {
               serve [--port N] [--data DIR] [--demo]
                     启动服务（不带命令时同此）。--demo 在空数据库中载入示范市演示数据。
                     Start the server (the default). --demo loads the demo city into an empty database.
-              audit verify [--data DIR]
+              audit verify [--archive FILE] [--data DIR]
                     校验审计日志的哈希链（HMAC-SM3，密钥见 LUOSHI_AUDIT_CHAIN_KEY）；完好时退出码 0 并打印核验条数，
-                    否则非 0 并指出第一条被破坏的记录。Verify the audit trail's hash chain.
+                    否则非 0 并指出第一条被破坏的记录。--archive 校验一份归档文件及其在数据库中的锚点。
+                    Verify the audit trail's hash chain, or an archive file against its anchor.
+              audit archive --to FILE [--older-than 天数] [--data DIR]
+                    把早于若干天（默认且至少 180 天）的审计记录移入归档文件：先校验整条链，写入并读回校验文件，
+                    再在一个事务内记下锚点并移出这些记录。请妥善保存归档文件。Archive records older than the retention.
               audit rekey [--data DIR]
                     把启用密钥之前建立的审计链（纯 SM3）先整条校验，再改用密钥重新计算；只需做一次。
                     Key a chain made before keys, once, after verifying it.
@@ -95,7 +99,9 @@ public final class CommandLine {
                             "seed",
                             "new-key",
                             "to",
-                            "from"),
+                            "from",
+                            "archive",
+                            "older-than"),
                     Set.of("demo", "help", "json"));
             if (a.flag("help") || (!a.words().isEmpty() && a.words().getFirst().equals("help"))) {
                 out.print(HELP);
@@ -106,11 +112,27 @@ public final class CommandLine {
             return switch (verb) {
                 case "serve" -> serve(a, extra);
                 case "audit" -> {
-                    expect(words, 2, "audit 需要子命令 verify 或 rekey");
+                    expect(words, 2, "audit 需要子命令 verify、archive 或 rekey");
                     yield switch (words.get(1)) {
-                        case "verify" -> withContext(a, extra, context -> AuditCommand.verify(context, out, err));
+                        case "verify" ->
+                            a.option("archive") == null
+                                    ? withContext(a, extra, context -> AuditCommand.verify(context, out, err))
+                                    : withContext(
+                                            a,
+                                            extra,
+                                            context -> AuditCommand.verifyArchive(
+                                                    context, java.nio.file.Path.of(a.option("archive")), out, err));
+                        case "archive" -> {
+                            String to = required(a, "to", "audit archive 需要 --to 归档文件");
+                            int days = days(a.option("older-than"));
+                            yield withContext(
+                                    a,
+                                    extra,
+                                    context ->
+                                            AuditCommand.archive(context, java.nio.file.Path.of(to), days, out, err));
+                        }
                         case "rekey" -> withContext(a, extra, context -> AuditCommand.rekey(context, out, err));
-                        default -> throw new UsageError("未知子命令 audit " + words.get(1) + "（可用：verify、rekey）");
+                        default -> throw new UsageError("未知子命令 audit " + words.get(1) + "（可用：verify、archive、rekey）");
                     };
                 }
                 case "account" -> {
@@ -161,6 +183,17 @@ public final class CommandLine {
             err.println("错误：" + e.getMessage());
             err.println("用 --help 查看用法。");
             return 2;
+        }
+    }
+
+    private static int days(String value) {
+        if (value == null) {
+            return org.luoshi.audit.AuditArchiver.MIN_RETENTION_DAYS;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageError("--older-than 须为天数，例如 365");
         }
     }
 
