@@ -57,6 +57,7 @@ public final class Bench {
     private final double scale;
     private final Set<String> only;
     private final boolean profile;
+    private final Map<String, String> options;
     private final StringBuilder md = new StringBuilder();
     private final List<Map<String, Object>> goals = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
@@ -76,6 +77,7 @@ public final class Bench {
         seeds = Path.of(a.getOrDefault("seeds", "../shared/seeds")).toAbsolutePath();
         scale = Double.parseDouble(a.getOrDefault("scale", quick ? "0.02" : "1"));
         profile = a.containsKey("profile");
+        options = Map.copyOf(a);
         only = a.containsKey("only") ? Set.of(a.get("only").split(",")) : Set.of();
         province = a.containsKey("province")
                 ? Path.of(a.get("province")).toAbsolutePath()
@@ -123,6 +125,17 @@ public final class Bench {
             // --profile: a flight recording of the province server, for `jfr print` afterwards
             jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("province.jfr") + ",settings=profile");
         }
+        if (only.contains("soak")) {
+            phase("soak", this::soak);
+        }
+        if (!runs("command") && !runs("surge") && !runs("paper")) {
+            if (runs("jmh")) {
+                phase("jmh", this::jmh);
+            }
+            figures.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+            write();
+            return;
+        }
         // jobs off: their own SQL would blur the per-request SQL time; the dashboard refreshes paces itself
         Map<String, String> env = Map.of("LUOSHI_JOBS_ENABLED", "false");
         try (Server s = Server.start(jar, province, jvm, env)) {
@@ -164,9 +177,268 @@ public final class Bench {
         }
     }
 
-    /** --only footprint,command,surge,paper,jmh runs a part (the goals JSON then lists only its goals). */
+    /**
+     * --only footprint,command,surge,paper,jmh runs a part (the goals JSON then lists only its goals);
+     * the soak runs only when named ({@code --only soak}), being half an hour long.
+     */
     private boolean runs(String part) {
         return only.isEmpty() || only.contains(part);
+    }
+
+    // ---------------------------------------------------------------- soak
+
+    /**
+     * 200 liaisons (--soak-users) for 30 minutes (--soak-minutes; 3 with --quick), each in a loop
+     * of reading his item, the ledger, the dashboard and the timeline, commenting and reporting,
+     * with a random pause of up to 400 ms between requests, on a server with its jobs running.
+     * Every minute: requests, errors, p95, RSS and the heap left after a full collection.
+     */
+    private void soak() throws Exception {
+        int users = Integer.parseInt(options.getOrDefault("soak-users", "200"));
+        int minutes = Integer.parseInt(options.getOrDefault("soak-minutes", quick ? "3" : "30"));
+        md.append("\n## Soak\n\n");
+        String period = LocalDate.now(ZONE).toString().substring(0, 7);
+        try (Server s = Server.start(jar, province, List.of("-Xmx512m"), Map.of())) {
+            List<String[]> targets = targets(s, users, period);
+            if (targets.size() < users) {
+                throw new IllegalStateException("only " + targets.size() + " liaisons with an item to report on");
+            }
+            List<Callable<String>> logins = new ArrayList<>();
+            for (String[] t : targets) {
+                logins.add(() -> token(s, t[0]));
+            }
+            List<String> tokens = Load.parallel(4, logins);
+            Set<String> comments = ConcurrentHashMap.newKeySet();
+            Set<String> reports = ConcurrentHashMap.newKeySet();
+            var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
+            java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+            org.HdrHistogram.Recorder latency = new org.HdrHistogram.Recorder(3);
+            org.HdrHistogram.Histogram whole = new org.HdrHistogram.Histogram(3);
+            String[] kinds = {"item", "ledger", "dashboard", "timeline", "comment", "report"};
+            List<org.HdrHistogram.Recorder> byKind = new ArrayList<>();
+            for (int k = 0; k < kinds.length; k++) {
+                byKind.add(new org.HdrHistogram.Recorder(3));
+            }
+            long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
+            md.append(String.format(
+                            Locale.ROOT,
+                            "%d liaisons of as many units for %d minutes on the province, jobs running (reminders, audit"
+                                    + " chaining, dashboard refresh). Each loops over: his item (35 %%), the ledger (20 %%),"
+                                    + " the dashboard (10 %%), the item's timeline (10 %%), a comment (15 %%), a monthly report"
+                                    + " (10 %%), pausing 0–400 ms between requests. Heap is what is left after a full"
+                                    + " collection (`jcmd GC.run`), sampled each minute.\n\n",
+                            users,
+                            minutes))
+                    .append("| minute | requests/s | errors | p50 ms | p95 ms | p99 ms | RSS MB | live heap MB |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            List<double[]> samples = new ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int u = 0; u < users; u++) {
+                    int user = u;
+                    pool.submit(() -> {
+                        java.util.Random random = new java.util.Random(user);
+                        String item = "/api/v1/items/" + targets.get(user)[1];
+                        for (long seq = 0; System.nanoTime() < end; seq++) {
+                            int pick = random.nextInt(100);
+                            int kind =
+                                    pick < 35 ? 0 : pick < 55 ? 1 : pick < 65 ? 2 : pick < 75 ? 3 : pick < 90 ? 4 : 5;
+                            long t0 = System.nanoTime();
+                            try {
+                                HttpRequest.Builder b;
+                                String mark = null;
+                                if (pick < 35) {
+                                    b = HttpRequest.newBuilder(URI.create(s.base() + item));
+                                } else if (pick < 55) {
+                                    b = HttpRequest.newBuilder(
+                                            URI.create(s.base() + "/api/v1/items?status=IN_PROGRESS&size=20"));
+                                } else if (pick < 65) {
+                                    b = HttpRequest.newBuilder(URI.create(s.base() + "/api/v1/dashboard"));
+                                } else if (pick < 75) {
+                                    b = HttpRequest.newBuilder(URI.create(s.base() + item + "/timeline"));
+                                } else if (pick < 90) {
+                                    mark = "浸泡留言-" + user + "-" + seq + "-" + System.nanoTime();
+                                    b = HttpRequest.newBuilder(URI.create(s.base() + item + "/comment"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(
+                                                    JSON.writeValueAsString(Map.of("text", mark))));
+                                } else {
+                                    mark = "浸泡报送-" + user + "-" + seq + "-" + System.nanoTime();
+                                    b = HttpRequest.newBuilder(URI.create(s.base() + item + "/reports"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                                    "period",
+                                                    period,
+                                                    "narrative",
+                                                    mark,
+                                                    "percentComplete",
+                                                    (int) (seq % 100),
+                                                    "submit",
+                                                    true))));
+                                }
+                                HttpResponse<String> r = http.send(
+                                        b.header("Authorization", "Bearer " + tokens.get(user))
+                                                .timeout(Duration.ofSeconds(120))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() >= 200 && r.statusCode() < 300) {
+                                    if (mark != null) {
+                                        (pick < 90 ? comments : reports).add(mark);
+                                    }
+                                } else {
+                                    errors.incrementAndGet();
+                                    firstError.compareAndSet(null, r.statusCode() + " " + r.body());
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, e.toString());
+                            }
+                            requests.incrementAndGet();
+                            long micros = Math.max(1, (System.nanoTime() - t0) / 1000);
+                            latency.recordValue(micros);
+                            byKind.get(kind).recordValue(micros);
+                            Thread.sleep(random.nextInt(401));
+                        }
+                        return null;
+                    });
+                }
+                long lastRequests = 0;
+                long lastErrors = 0;
+                for (int minute = 1; minute <= minutes; minute++) {
+                    long due = end - Duration.ofMinutes(minutes - minute).toNanos();
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+                    org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
+                    whole.add(h);
+                    long n = requests.get();
+                    long e = errors.get();
+                    double heap = liveHeapMb(s);
+                    double rss = s.rssMb();
+                    samples.add(new double[] {minute, rss, heap});
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %d | %.0f | %d | %.1f | %.1f | %.1f | %.0f | %.0f |%n",
+                            minute,
+                            (n - lastRequests) / 60.0,
+                            e - lastErrors,
+                            h.getValueAtPercentile(50) / 1000.0,
+                            h.getValueAtPercentile(95) / 1000.0,
+                            h.getValueAtPercentile(99) / 1000.0,
+                            rss,
+                            heap));
+                    System.err.printf(
+                            Locale.ROOT,
+                            "soak minute %d: %d requests, %d errors, p95 %.1f ms, RSS %.0f MB, live heap %.0f MB%n",
+                            minute,
+                            n - lastRequests,
+                            e - lastErrors,
+                            h.getValueAtPercentile(95) / 1000.0,
+                            rss,
+                            heap);
+                    lastRequests = n;
+                    lastErrors = e;
+                }
+            }
+            whole.add(latency.getIntervalHistogram());
+            long missingComments = missingComments(s, comments);
+            long missingReports = missing(s, reports);
+            // growth: the last fifth of the run against the fifth after the first minute (warm-up)
+            int fifth = Math.max(1, samples.size() / 5);
+            double early =
+                    median(samples.subList(Math.min(1, samples.size() - 1), Math.min(samples.size(), 1 + fifth)), 2);
+            double late = median(samples.subList(samples.size() - fifth, samples.size()), 2);
+            double earlyRss =
+                    median(samples.subList(Math.min(1, samples.size() - 1), Math.min(samples.size(), 1 + fifth)), 1);
+            double lateRss = median(samples.subList(samples.size() - fifth, samples.size()), 1);
+            line(
+                    "%d requests in %d minutes (%.0f/s), p95 %.1f ms, p99 %.1f ms; %d errors%s.",
+                    requests.get(),
+                    minutes,
+                    requests.get() / (minutes * 60.0),
+                    whole.getValueAtPercentile(95) / 1000.0,
+                    whole.getValueAtPercentile(99) / 1000.0,
+                    errors.get(),
+                    firstError.get() == null
+                            ? ""
+                            : " (first: `"
+                                    + firstError
+                                            .get()
+                                            .substring(
+                                                    0,
+                                                    Math.min(
+                                                            200,
+                                                            firstError.get().length())) + "`)");
+            StringBuilder kindsLine = new StringBuilder();
+            for (int k = 0; k < kinds.length; k++) {
+                org.HdrHistogram.Histogram h = byKind.get(k).getIntervalHistogram();
+                kindsLine.append(String.format(
+                        Locale.ROOT,
+                        "%s%s %d × p50 %.0f / p95 %.0f ms",
+                        k == 0 ? "" : "; ",
+                        kinds[k],
+                        h.getTotalCount(),
+                        h.getValueAtPercentile(50) / 1000.0,
+                        h.getValueAtPercentile(95) / 1000.0));
+            }
+            line("By request: %s.", kindsLine);
+            line(
+                    "Acknowledged writes: %d comments and %d reports; missing afterwards: %d and %d.",
+                    comments.size(), reports.size(), missingComments, missingReports);
+            line(
+                    "Live heap after a full collection: %.0f MB early, %.0f MB late (median of %d samples each); RSS %.0f → %.0f MB.",
+                    early, late, fifth, earlyRss, lateRss);
+            goal("soak_errors", errors.get(), 0, errors.get() == 0, "", requests.get() + " requests");
+            goal(
+                    "soak_missing_writes",
+                    missingComments + missingReports,
+                    0,
+                    missingComments + missingReports == 0,
+                    "",
+                    (comments.size() + reports.size()) + " acknowledged");
+            goal(
+                    "soak_live_heap_growth_mb",
+                    late - early,
+                    32,
+                    late - early <= 32,
+                    "MB",
+                    String.format(Locale.ROOT, "%.0f → %.0f MB", early, late));
+            figures.put("soak_requests", requests.get());
+            figures.put("soak_p95_ms", whole.getValueAtPercentile(95) / 1000.0);
+        }
+    }
+
+    private static double median(List<double[]> samples, int column) {
+        double[] v = samples.stream().mapToDouble(x -> x[column]).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v[v.length / 2];
+    }
+
+    /** The heap the server still holds after a full collection, in MB (jcmd of this JDK). */
+    private static double liveHeapMb(Server s) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String pid = Long.toString(s.process.pid());
+        new ProcessBuilder(jcmd.toString(), pid, "GC.run")
+                .redirectErrorStream(true)
+                .start()
+                .waitFor();
+        Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    /** Acknowledged comments (by their unique text) that the database does not hold. */
+    private long missingComments(Server s, Set<String> acknowledged) throws Exception {
+        try (Connection db = s.database();
+                PreparedStatement ps = db.prepareStatement(
+                        "SELECT count(DISTINCT text) FROM item_event WHERE type = 'COMMENT' AND text = ANY(?)")) {
+            ps.setArray(1, db.createArrayOf("text", acknowledged.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return acknowledged.size() - rs.getLong(1);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- footprint
@@ -793,7 +1065,7 @@ public final class Bench {
                     (boolean) g.get("met") ? "met" : "**missed**",
                     g.get("note")));
         }
-        String stem = (quick ? "quick" : "full");
+        String stem = only.equals(Set.of("soak")) ? (quick ? "soak-quick" : "soak") : (quick ? "quick" : "full");
         Files.writeString(out.resolve(stem + ".md"), md.toString());
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("figures", figures);
