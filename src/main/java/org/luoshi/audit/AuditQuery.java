@@ -51,6 +51,28 @@ public class AuditQuery {
     }
 
     /** The distinct action names, for the filter's choices. */
+    /** What has left the table for archive files: how many archives and records, over which days. */
+    public record Archives(long files, long records, LocalDate oldest, LocalDate newest, String lastFile) {}
+
+    public Archives archives() {
+        return jdbc.sql("""
+                        SELECT count(*), coalesce(sum(records), 0), min(oldest_at), max(newest_at),
+                               (SELECT file_name FROM audit_archive ORDER BY first_seq DESC LIMIT 1)
+                          FROM audit_archive
+                        """)
+                .query((rs, i) -> new Archives(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        day(rs.getObject(3, java.time.OffsetDateTime.class)),
+                        day(rs.getObject(4, java.time.OffsetDateTime.class)),
+                        rs.getString(5)))
+                .single();
+    }
+
+    private static LocalDate day(java.time.OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
     public List<String> actions() {
         return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action")
                 .query(String.class)

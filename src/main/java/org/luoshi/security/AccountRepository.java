@@ -124,6 +124,15 @@ class AccountRepository {
                 .update();
     }
 
+    /** The same password under the current scheme; only if the stored hash is still the one read. */
+    void rehash(long id, String old, String hash) {
+        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id AND password_hash = :old")
+                .param("hash", hash)
+                .param("id", id)
+                .param("old", old)
+                .update();
+    }
+
     void setPassword(long id, String hash, boolean mustChange) {
         jdbc.sql("""
                 UPDATE account SET password_hash = :hash, must_change_password = :mustChange,

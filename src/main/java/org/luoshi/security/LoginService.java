@@ -82,6 +82,10 @@ public class LoginService {
         if (account.demo() && !demo.enabled()) {
             throw refuse(account.username(), "演示账户在非演示模式下不可用", channel, "演示账户仅在演示模式下可用");
         }
+        if (encoder.upgradeEncoding(hash)) {
+            // stored under an older scheme or cost: the password in hand is hashed again, nothing else changes
+            accounts.rehash(account.id(), hash, encoder.encode(password));
+        }
         accounts.recordSuccess(account.id(), address);
         events.publishEvent(new AccountEvent.LoginSucceeded(account.username(), channel));
         return CurrentUser.of(account, accountService.passwordChangeDue(account));

@@ -3,6 +3,8 @@ package org.luoshi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -22,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.luoshi.support.Chromium;
 import org.luoshi.support.IntegrationTest;
 import org.luoshi.support.TestDatabase;
 
@@ -149,6 +152,28 @@ class AuditArchiveIT extends IntegrationTest {
         }
         var restored = JarProcess.run(env, "audit", "verify");
         assertThat(restored.exit()).as(restored.output()).isZero();
+
+        // the audit administrator sees on the trail's page that older records are in archive files
+        Map<String, String> serve = new HashMap<>(env);
+        serve.put("LUOSHI_DEMO_PASSWORD", DEMO_PASSWORD);
+        int port = JarProcess.freePort();
+        String base = "http://localhost:" + port;
+        Process app = JarProcess.start(serve, "serve", "--demo", "--port", Integer.toString(port));
+        try (Playwright playwright = Playwright.create()) {
+            JarProcess.awaitLogin(port, app);
+            Surge.token(base, DEMO_PASSWORD); // the demo city has loaded
+            Page page = Chromium.signedIn(playwright, base, "auditor", DEMO_PASSWORD);
+            page.navigate(base + "/audit");
+            assertThat(page.textContent("main"))
+                    .contains("更早的记录已移入归档文件：共 1 份、100 条")
+                    .contains("audit-2026.jsonl.gz");
+            Files.createDirectories(Path.of("target/screenshots"));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/audit-archived.png"))
+                    .setFullPage(true));
+        } finally {
+            JarProcess.stop(app, false);
+        }
     }
 
     private static List<String> lines(Path file) throws Exception {

@@ -6,12 +6,16 @@ import static org.luoshi.cli.Surge.send;
 import static org.luoshi.cli.Surge.settled;
 import static org.luoshi.cli.Surge.token;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +35,7 @@ import org.luoshi.cli.Surge.Reply;
 import org.luoshi.cli.Surge.Writers;
 import org.luoshi.database.EmbeddedDatabase;
 import org.luoshi.support.Api;
+import org.luoshi.support.Chromium;
 
 /**
  * Faults an operator meets: the database away for ten seconds under load, the server killed with
@@ -57,15 +62,28 @@ class FaultsIT {
         Process app = JarProcess.start(env, "serve", "--demo", "--port", Integer.toString(appPort));
         String base = "http://localhost:" + appPort;
         Writers writers = null;
+        Playwright playwright = null;
         try {
             JarProcess.awaitLogin(appPort, app);
             String token = token(base, PASSWORD);
             long item = firstItem(base, token);
             writers = new Writers(base, token, item, "断库", 4, Set.of(200, 503));
             writers.runFor(Duration.ofSeconds(3));
+            playwright = Playwright.create();
+            Page page = Chromium.signedIn(playwright, base, "supervisor", PASSWORD);
 
             db.close();
             Instant down = Instant.now();
+            // a person in the middle of work: the ledger answers at once with a page that says what happened
+            Response away = page.navigate(base + "/items");
+            assertThat(away.status()).isEqualTo(503);
+            assertThat(away.headerValue("retry-after")).isEqualTo("10");
+            assertThat(page.title()).isEqualTo("系统暂时不可用 · 落实");
+            assertThat(page.textContent("body")).contains("数据库暂时无法连接，您的这次操作没有保存");
+            Files.createDirectories(Path.of("target/screenshots"));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/database-away.png"))
+                    .setFullPage(true));
             List<Reply> during = new ArrayList<>();
             while (Duration.between(down, Instant.now()).toSeconds() < 10) {
                 during.add(send(base + "/api/v1/items/" + item, token, null));
@@ -79,6 +97,16 @@ class FaultsIT {
                 Thread.sleep(500);
             }
             writers.stop();
+            // the same browser, the same session: refreshed as the page asks, the ledger again, still signed in
+            // (a pooled connection cut by the outage may still answer one more 503)
+            Response back = page.navigate(base + "/items");
+            Instant settle = Instant.now().plusSeconds(60);
+            while (back.status() == 503 && Instant.now().isBefore(settle)) {
+                Thread.sleep(1_000);
+                back = page.navigate(base + "/items");
+            }
+            assertThat(back.status()).isEqualTo(200);
+            assertThat(page.url()).isEqualTo(base + "/items");
 
             assertThat(during).isNotEmpty();
             assertThat(during.stream().map(Reply::status).distinct())
@@ -102,6 +130,9 @@ class FaultsIT {
             var verify = JarProcess.run(env, "audit", "verify");
             assertThat(verify.exit()).as(verify.output()).isZero();
         } finally {
+            if (playwright != null) {
+                playwright.close();
+            }
             if (writers != null) {
                 writers.stop();
             }

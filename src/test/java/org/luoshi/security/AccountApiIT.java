@@ -47,7 +47,48 @@ class AccountApiIT extends IntegrationTest {
         String stored = jdbc.sql("SELECT password_hash FROM account WHERE username = 'ds.liaison'")
                 .query(String.class)
                 .single();
-        assertThat(stored).startsWith("{argon2}").doesNotContain("Init#Pass123");
+        assertThat(stored).startsWith("{pbkdf2-sm3}100000$").doesNotContain("Init#Pass123");
+    }
+
+    @Test
+    void aPasswordStoredUnderArgon2IsHashedAgainWithSm3AtTheNextSignIn() {
+        Api api = api();
+        String admin = api.token("sysadmin", DEMO_PASSWORD);
+        assertThat(create(api, admin, "sm3.upgrade", unitId("SF-QS-DS"), List.of("LIAISON"), "Init#Pass123")
+                        .status())
+                .isEqualTo(201);
+        // as an account made before SM3 became the default has it
+        String argon2 = "{argon2}"
+                + new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2)
+                        .encode("Init#Pass123");
+        jdbc.sql("UPDATE account SET password_hash = :h WHERE username = 'sm3.upgrade'")
+                .param("h", argon2)
+                .update();
+        assertThat(api.post("/api/v1/auth/token", null, Map.of("username", "sm3.upgrade", "password", "Wrong#Pass123"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(hash("sm3.upgrade")).as("a wrong password changes nothing").isEqualTo(argon2);
+
+        String token = api.token("sm3.upgrade", "Init#Pass123");
+        assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+        String upgraded = hash("sm3.upgrade");
+        assertThat(upgraded).startsWith("{pbkdf2-sm3}100000$");
+        assertThat(api.token("sm3.upgrade", "Init#Pass123"))
+                .as("signs in again")
+                .isNotBlank();
+        assertThat(hash("sm3.upgrade")).as("hashed once, not at every sign-in").isEqualTo(upgraded);
+        assertThat(jdbc.sql("SELECT must_change_password FROM account WHERE username = 'sm3.upgrade'")
+                        .query(Boolean.class)
+                        .single())
+                .as("re-hashing is not a password change")
+                .isTrue();
+    }
+
+    private String hash(String username) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE username = :u")
+                .param("u", username)
+                .query(String.class)
+                .single();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -29,27 +28,11 @@ class BrowserJourneyIT extends IntegrationTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new AssertionError("Chromium not found at " + chromium
-                    + ": install it with apt-get install chromium fonts-noto-cjk (see README)");
-        }
         Files.createDirectories(SHOTS);
         // a busy two-core machine renders slower than a laptop: wait longer before calling a page wrong
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = org.luoshi.support.Chromium.launch(playwright);
     }
 
     @AfterAll

@@ -23,6 +23,7 @@ class AuditController {
         model.addAttribute("result", query.find(filter));
         model.addAttribute("actions", query.actions());
         model.addAttribute("outcomes", AuditOutcome.values());
+        model.addAttribute("archives", query.archives());
         return "audit/trail";
     }
 }
