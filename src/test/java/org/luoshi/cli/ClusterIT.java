@@ -22,7 +22,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -187,11 +186,7 @@ class ClusterIT {
     }
 
     private static Map<String, String> env(EmbeddedDatabase db, String node) {
-        Map<String, String> env = new HashMap<>();
-        env.put("LUOSHI_DATABASE_URL", db.jdbcUrl());
-        env.put("LUOSHI_DATABASE_USERNAME", "postgres");
-        env.put("LUOSHI_DATABASE_PASSWORD", "");
-        env.put("LUOSHI_DEMO_PASSWORD", PASSWORD);
+        Map<String, String> env = JarProcess.database(db, PASSWORD);
         env.put("LUOSHI_JOBS_NODE", node);
         env.put("LUOSHI_JOBS_TICK", "PT1S");
         env.put("LUOSHI_REMINDERS_DELIVER_INTERVAL", "PT" + DELIVER_EVERY.toSeconds() + "S");

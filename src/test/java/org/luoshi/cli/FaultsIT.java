@@ -50,15 +50,7 @@ class FaultsIT {
         int pgPort = JarProcess.freePort();
         int appPort = JarProcess.freePort();
         EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("db"), pgPort);
-        Map<String, String> env = Map.of(
-                "LUOSHI_DATABASE_URL",
-                db.jdbcUrl(),
-                "LUOSHI_DATABASE_USERNAME",
-                "postgres",
-                "LUOSHI_DATABASE_PASSWORD",
-                "",
-                "LUOSHI_DEMO_PASSWORD",
-                PASSWORD);
+        Map<String, String> env = JarProcess.database(db, PASSWORD);
         Process app = JarProcess.start(env, "serve", "--demo", "--port", Integer.toString(appPort));
         String base = "http://localhost:" + appPort;
         Writers writers = null;
@@ -202,15 +194,7 @@ class FaultsIT {
     @Test
     void aServerKilledMidImportOrMidPublicationLeavesNothingHalfWritten(@TempDir Path dir) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("db"), JarProcess.freePort());
-        Map<String, String> env = Map.of(
-                "LUOSHI_DATABASE_URL",
-                db.jdbcUrl(),
-                "LUOSHI_DATABASE_USERNAME",
-                "postgres",
-                "LUOSHI_DATABASE_PASSWORD",
-                "",
-                "LUOSHI_DEMO_PASSWORD",
-                PASSWORD);
+        Map<String, String> env = JarProcess.database(db, PASSWORD);
         int port = JarProcess.freePort();
         String base = "http://localhost:" + port;
         String[] serve = {"serve", "--demo", "--port", Integer.toString(port)};

@@ -32,6 +32,16 @@ final class JarProcess {
                 "LUOSHI_DATABASE_PASSWORD", db.password());
     }
 
+    /** The environment that points the jar at a PostgreSQL the test started, with the demo accounts' password. */
+    static Map<String, String> database(org.luoshi.database.EmbeddedDatabase db, String demoPassword) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("LUOSHI_DATABASE_URL", db.jdbcUrl());
+        env.put("LUOSHI_DATABASE_USERNAME", "postgres");
+        env.put("LUOSHI_DATABASE_PASSWORD", "");
+        env.put("LUOSHI_DEMO_PASSWORD", demoPassword);
+        return env;
+    }
+
     static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Process p = start(env, args);
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
