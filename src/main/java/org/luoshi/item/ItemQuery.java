@@ -96,7 +96,14 @@ public class ItemQuery {
         }
     }
 
-    public record Page(List<ItemData> items, long total) {}
+    /**
+     * A page of a view and the view's size; {@code capped} when counting stopped at a cap, so that
+     * {@code total} is a lower bound, and {@code hasNext} when rows follow this page.
+     */
+    public record Page(List<ItemData> items, long total, boolean capped, boolean hasNext) {}
+
+    /** Past this many rows a screen's count says "more than": nobody pages through them by hand. */
+    public static final int COUNT_CAP = 10_000;
 
     public record TimelineRow(long id, java.time.OffsetDateTime at, String actor, String type, String text) {}
 
@@ -156,10 +163,44 @@ public class ItemQuery {
                             .query(Long.class)
                             .single();
         }
+        return new Page(rows(ids), total[0], false, (long) page * size < total[0]);
+    }
+
+    /**
+     * One page of a ledger view for a screen, counted only up to {@code cap}: counting a province's
+     * open items exactly means reading all 140,000 of them (0.3–0.7 s) for a figure nobody pages
+     * through, while the page itself is fifty index entries in deadline order.
+     */
+    public Page listCapped(CurrentUser user, Filter f, String unitPath, int cap) {
+        Where w = where(user, f, unitPath);
+        int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
+        int page = Math.max(f.page(), 1);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("limit", size + 1); // one more says whether a next page exists
+        params.put("offset", (long) (page - 1) * size);
+        params.put("cap", cap + 1);
+        List<Long> ids = new ArrayList<>(plans.read(() -> jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql()
+                        + " ORDER BY " + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(Long.class)
+                .list()));
+        boolean hasNext = ids.size() > size;
+        if (hasNext) {
+            ids.removeLast();
+        }
+        long counted = plans.read(
+                () -> jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + w.sql() + " LIMIT :cap) t")
+                        .params(params)
+                        .query(Long.class)
+                        .single());
+        return new Page(rows(ids), Math.min(counted, cap), counted > cap, hasNext);
+    }
+
+    private List<ItemData> rows(List<Long> ids) {
         Map<Long, ItemData> byId = new HashMap<>();
         byIds(ids).forEach(d -> byId.put(d.id(), d));
-        return new Page(
-                ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), total[0]);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**

@@ -134,6 +134,14 @@ public class UnitQuery {
         return jurisdictionIn(lineage(unit));
     }
 
+    /** Whether this unit is the top of the only tree there is. */
+    public boolean soleRoot(long unitId) {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM unit WHERE parent_id IS NULL AND id <> :id)")
+                .param("id", unitId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The nearest region in a lineage (root first), or its root if none is a region. */
     public static Unit jurisdictionIn(List<Unit> chain) {
         for (int i = chain.size() - 1; i >= 0; i--) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * 数据范围: the subtrees an account may see. Queries take it as bound parameters; nobody splices it
- * into SQL text. {@link #all()} is for the administrators who maintain the tree itself.
+ * into SQL text. {@link #all()} is every tree: the administrators who maintain them, and anyone
+ * whose subtree is the only tree there is.
  */
 public record UnitScope(boolean everything, List<UnitPath> subtrees) {
 

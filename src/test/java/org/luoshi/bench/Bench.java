@@ -927,7 +927,7 @@ public final class Bench {
         for (String kind : List.of("TARGET", "PROJECT", "LIVELIHOOD", "INSTRUCTION", "RECTIFICATION", "SUGGESTION")) {
             for (String stage : List.of("LIVE", "OPEN")) {
                 String q = "stage=" + stage + "&kind=" + kind;
-                long n = JSON.readTree(getBody(s, "/api/v1/items?size=1&" + q, token))
+                long n = JSON.readTree(getBody(s, "/api/v1/items?size=1&count=exact&" + q, token))
                         .get("total")
                         .asLong();
                 if (n <= 100_000 && n > bestCount) {

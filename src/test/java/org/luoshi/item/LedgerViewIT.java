@@ -7,8 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.luoshi.security.CurrentUser;
+import org.luoshi.security.Role;
 import org.luoshi.support.Api;
 import org.luoshi.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A ledger view read page by page, and its filters partitioning what they filter. */
@@ -44,6 +47,62 @@ class LedgerViewIT extends IntegrationTest {
                         .get("total")
                         .asLong())
                 .isZero();
+    }
+
+    @Autowired
+    ItemQuery query;
+
+    @Test
+    void aCappedCountStopsAtItsCapSaysSoAndPagesOnByWhetherRowsFollow() {
+        CurrentUser supervisor = jdbc.sql("SELECT id, unit_id FROM account WHERE username = 'supervisor'")
+                .query((rs, n) -> new CurrentUser(
+                        rs.getLong(1), "supervisor", "督查员", rs.getLong(2), Set.of(Role.SUPERVISOR), false))
+                .single();
+        long live = jdbc.sql("SELECT count(*) FROM item WHERE status NOT IN ('DRAFT', 'CANCELLED')")
+                .query(Long.class)
+                .single();
+        assertThat(live).isGreaterThan(12);
+        var exact = query.list(supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, 1, 5), null);
+        assertThat(exact.total()).isEqualTo(live);
+        assertThat(exact.capped()).isFalse();
+        var capped = query.listCapped(supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, 1, 5), null, 10);
+        assertThat(capped.total()).isEqualTo(10);
+        assertThat(capped.capped()).isTrue();
+        assertThat(capped.hasNext()).isTrue();
+        assertThat(capped.items())
+                .extracting(ItemData::id)
+                .isEqualTo(exact.items().stream().map(ItemData::id).toList());
+        // a cap above the view's size counts it exactly
+        var whole = query.listCapped(
+                supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, 1, 5), null, (int) live);
+        assertThat(whole.total()).isEqualTo(live);
+        assertThat(whole.capped()).isFalse();
+        // paging past the cap goes on until the rows end, and the last page says so
+        int lastPage = (int) ((live + 4) / 5);
+        var last = query.listCapped(
+                supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, lastPage, 5), null, 10);
+        assertThat(last.items()).hasSize((int) (live - (lastPage - 1) * 5L));
+        assertThat(last.hasNext()).isFalse();
+        var before = query.listCapped(
+                supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, lastPage - 1, 5), null, 10);
+        assertThat(before.hasNext()).isTrue();
+    }
+
+    @Test
+    void theApiCountsUpToItsCapUnlessAskedForTheExactFigureAndRefusesAnyOtherCount() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        JsonNode capped = api.get("/api/v1/items?stage=LIVE&size=3", supervisor).json();
+        JsonNode exact = api.get("/api/v1/items?stage=LIVE&size=3&count=exact", supervisor)
+                .json();
+        // the demo city is far below the cap: both are exact
+        assertThat(capped.get("total").asLong()).isEqualTo(exact.get("total").asLong());
+        assertThat(capped.get("totalCapped").asBoolean()).isFalse();
+        assertThat(capped.get("hasNext").asBoolean()).isTrue();
+        assertThat(exact.get("hasNext").asBoolean()).isTrue();
+        var bad = api.get("/api/v1/items?count=some", supervisor);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("count");
     }
 
     @Test

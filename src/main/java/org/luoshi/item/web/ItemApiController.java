@@ -78,30 +78,47 @@ class ItemApiController {
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) Long source,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "capped") String count) {
         String unitPath = unit == null
                 ? null
                 : units.find(unit, UnitScope.all()).map(u -> u.path().value()).orElse("/none/");
-        var result = query.list(
-                user,
-                new ItemQuery.Filter(
-                        parse(ItemStatus.class, status, "status"),
-                        parse(ItemQuery.Stage.class, stage, "stage"),
-                        parse(ItemKind.class, kind, "kind"),
-                        parse(ItemLevel.class, level, "level"),
-                        unit,
-                        leader,
-                        overdue,
-                        date("deadlineFrom", deadlineFrom),
-                        date("deadlineTo", deadlineTo),
-                        q,
-                        tag,
-                        source,
-                        parse(ItemQuery.Sort.class, sort, "sort"),
-                        page,
-                        size),
-                unitPath);
-        return Map.of("items", json(result.items()), "total", result.total(), "page", Math.max(page, 1));
+        boolean exact = switch (count) {
+            case "exact" -> true;
+            case "capped" -> false;
+            default -> throw DomainException.invalid("api.count", "count", "count 只能是 exact 或 capped");
+        };
+        var filter = new ItemQuery.Filter(
+                parse(ItemStatus.class, status, "status"),
+                parse(ItemQuery.Stage.class, stage, "stage"),
+                parse(ItemKind.class, kind, "kind"),
+                parse(ItemLevel.class, level, "level"),
+                unit,
+                leader,
+                overdue,
+                date("deadlineFrom", deadlineFrom),
+                date("deadlineTo", deadlineTo),
+                q,
+                tag,
+                source,
+                parse(ItemQuery.Sort.class, sort, "sort"),
+                page,
+                size);
+        // an exact count over a province is costly: the caller asks for it by name
+        var result = exact
+                ? query.list(user, filter, unitPath)
+                : query.listCapped(user, filter, unitPath, ItemQuery.COUNT_CAP);
+        return Map.of(
+                "items",
+                json(result.items()),
+                "total",
+                result.total(),
+                "totalCapped",
+                result.capped(),
+                "hasNext",
+                result.hasNext(),
+                "page",
+                Math.max(page, 1));
     }
 
     /** The ledger as .xlsx, with the query parameters of the ledger page (unit, leader, tag, source…). */

@@ -78,7 +78,8 @@ class ItemPageController {
 
     @GetMapping("/items")
     String ledger(CurrentUser user, UnitScope scope, LedgerParams params, Model model) {
-        var result = query.list(user, params.filter(params.pageNumber(), PAGE_SIZE), unitPath(params));
+        var result = query.listCapped(
+                user, params.filter(params.pageNumber(), PAGE_SIZE), unitPath(params), ItemQuery.COUNT_CAP);
         model.addAttribute("p", params);
         model.addAttribute("result", result);
         model.addAttribute(
@@ -91,7 +92,7 @@ class ItemPageController {
                         .filter(service::signOverdue)
                         .map(ItemData::id)
                         .collect(Collectors.toSet()));
-        model.addAttribute("hasNext", (long) params.pageNumber() * PAGE_SIZE < result.total());
+        model.addAttribute("hasNext", result.hasNext());
         model.addAttribute("directRows", LedgerExportRuns.DIRECT_ROWS);
         model.addAttribute("statuses", ItemStatus.values());
         model.addAttribute("kinds", ItemKind.values());
