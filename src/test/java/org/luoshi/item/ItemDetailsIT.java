@@ -233,6 +233,32 @@ class ItemDetailsIT extends IntegrationTest {
     }
 
     @Test
+    void aWholeCityExportReadInChunksHoldsEveryRowOnceInTheLedgersOrder() throws Exception {
+        List<String> listed = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode p = api.get("/api/v1/items?stage=LIVE&sort=CODE&size=200&page=" + page, supervisor)
+                    .json();
+            p.get("items").forEach(i -> listed.add(i.get("code").asString()));
+            if (!p.get("hasNext").asBoolean()) {
+                break;
+            }
+        }
+        // several chunks of the export's reading (40 rows in the tests), the last one part-filled
+        assertThat(listed).hasSizeGreaterThan(80);
+        assertThat(listed.size() % 40).isNotZero();
+        byte[] xlsx = api.bytes("/api/v1/items/export?stage=LIVE&sort=CODE", supervisor);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            List<String> exported = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(0).getNumericCellValue()).isEqualTo(r);
+                exported.add(sheet.getRow(r).getCell(1).getStringCellValue());
+            }
+            assertThat(exported).containsExactlyElementsOf(listed);
+        }
+    }
+
+    @Test
     void aBackgroundExportIsFollowedToItsFileAndIsNobodyElses() throws Exception {
         String filter = "kind=PROJECT&unit=" + unitId("SF-LJ");
         Api.Response started = api.post("/api/v1/items/export?sort=CODE&" + filter, supervisor, Map.of());

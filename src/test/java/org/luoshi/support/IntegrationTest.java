@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "luoshi.demo.enabled=true",
             "luoshi.demo.password=" + IntegrationTest.DEMO_PASSWORD,
             // jobs are driven by the tests that are about them, never behind another test's back
-            "luoshi.jobs.enabled=false"
+            "luoshi.jobs.enabled=false",
+            // the demo city's exports then span several chunks of reading
+            "luoshi.export.chunk-rows=40"
         })
 public abstract class IntegrationTest {
 
