@@ -106,10 +106,19 @@ final class SheetReader {
         return f.newSAXParser().getXMLReader();
     }
 
-    /** Passes every event on, noting each merged range. */
+    /**
+     * Passes the sheet's events on, noting each merged range, and hands an inline string on as a
+     * plain value: POI makes a rich-text object of XML beans of each one, which was most of the time of
+     * reading a 10,000-row sheet written by a program (our own export among them), as those write
+     * inline strings where Excel writes shared ones.
+     */
     private static final class MergesToo extends DefaultHandler {
         private final org.xml.sax.ContentHandler next;
         private final List<CellRangeAddress> merges;
+        private final StringBuilder inline = new StringBuilder();
+        private boolean inInlineCell;
+        private boolean inText;
+        private int phonetic; // <rPh>: a reading aid, not part of the string
 
         MergesToo(org.xml.sax.ContentHandler next, List<CellRangeAddress> merges) {
             this.next = next;
@@ -119,20 +128,66 @@ final class SheetReader {
         @Override
         public void startElement(String uri, String local, String qName, Attributes atts)
                 throws org.xml.sax.SAXException {
+            if (inInlineCell) {
+                switch (local) {
+                    case "is" -> inline.setLength(0);
+                    case "rPh" -> phonetic++;
+                    case "t" -> inText = phonetic == 0;
+                    case "r" -> {}
+                    default -> next.startElement(uri, local, qName, atts);
+                }
+                return;
+            }
             if ("mergeCell".equals(local)) {
                 merges.add(CellRangeAddress.valueOf(atts.getValue("ref")));
+            }
+            if ("c".equals(local) && "inlineStr".equals(atts.getValue("t"))) {
+                // the value of a "str" cell is handed on as it stands
+                inInlineCell = true;
+                org.xml.sax.helpers.AttributesImpl plain = new org.xml.sax.helpers.AttributesImpl(atts);
+                plain.setValue(plain.getIndex("t"), "str");
+                next.startElement(uri, local, qName, plain);
+                return;
             }
             next.startElement(uri, local, qName, atts);
         }
 
         @Override
         public void endElement(String uri, String local, String qName) throws org.xml.sax.SAXException {
+            if (inInlineCell) {
+                switch (local) {
+                    case "is" -> {
+                        String v = decode(inline);
+                        next.startElement(uri, "v", "v", new org.xml.sax.helpers.AttributesImpl());
+                        next.characters(v.toCharArray(), 0, v.length());
+                        next.endElement(uri, "v", "v");
+                        return;
+                    }
+                    case "rPh" -> {
+                        phonetic--;
+                        return;
+                    }
+                    case "t" -> {
+                        inText = false;
+                        return;
+                    }
+                    case "r" -> {
+                        return;
+                    }
+                    case "c" -> inInlineCell = false;
+                    default -> {}
+                }
+            }
             next.endElement(uri, local, qName);
         }
 
         @Override
         public void characters(char[] ch, int start, int length) throws org.xml.sax.SAXException {
-            next.characters(ch, start, length);
+            if (inInlineCell && inText) {
+                inline.append(ch, start, length);
+            } else {
+                next.characters(ch, start, length);
+            }
         }
 
         @Override
@@ -144,6 +199,19 @@ final class SheetReader {
         public void endDocument() throws org.xml.sax.SAXException {
             next.endDocument();
         }
+    }
+
+    private static final java.util.regex.Pattern ESCAPED = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+    /** Undoes a spreadsheet's escaping of characters XML cannot hold ("_x000D_" for a carriage return). */
+    static String decode(CharSequence text) {
+        String s = text.toString();
+        if (s.indexOf("_x") < 0) {
+            return s;
+        }
+        return ESCAPED.matcher(s)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        String.valueOf((char) Integer.parseInt(m.group(1), 16))));
     }
 
     /**
@@ -184,7 +252,7 @@ final class SheetReader {
                 @Override
                 public void endElement(String uri, String local, String qName) {
                     switch (local) {
-                        case "si" -> strings.add(text.toString());
+                        case "si" -> strings.add(decode(text));
                         case "rPh" -> phonetic--;
                         case "t" -> inText = false;
                         default -> {}

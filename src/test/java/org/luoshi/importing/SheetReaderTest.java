@@ -77,6 +77,39 @@ class SheetReaderTest {
         assertThat(rows.get(2).number()).isEqualTo(3);
     }
 
+    /** The workbook above with its first sheet replaced by this XML. */
+    private static byte[] withSheet(String sheetXml) throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook()));
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(
+                        e.getName().equals("xl/worksheets/sheet1.xml")
+                                ? sheetXml.getBytes(StandardCharsets.UTF_8)
+                                : data);
+            }
+        }
+        return file.toByteArray();
+    }
+
+    @Test
+    void inlineStringsAsProgramsWriteThemReadAsTheirTextRunsJoinedReadingAidsLeftOutEscapesUndone() throws Exception {
+        byte[] file = withSheet("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                <row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>重点</t></r><r><t xml:space="preserve">任务 </t></r>                <rPh sb="0" eb="2"><t>ジュウテン</t></rPh></is></c>                <c r="B1" t="inlineStr"><is><t>第一行_x000D_第二行</t></is></c>                <c r="C1" t="inlineStr"><is><t></t></is></c>                <c r="D1"><v>12</v></c>                <c r="E1" t="s"><v>0</v></c>                <c r="F1" t="inlineStr"><is><t>1.50</t></is></c></row>
+                <row r="2"><c r="A2" t="str"><f>A1</f><v>重点任务 </v></c><c r="B2" t="inlineStr"><is><t>末</t></is></c></row>
+                </sheetData></worksheet>
+                """);
+        List<SheetRow> rows = SheetReader.read(new ByteArrayInputStream(file), false);
+        assertThat(rows).hasSize(2);
+        // shared string 0 of the workbook this sheet was put into is its first header
+        assertThat(rows.get(0).cells()).containsExactly("重点任务 ", "第一行\r第二行", "", "12", "任务", "1.50");
+        assertThat(rows.get(1).cells()).containsExactly("重点任务 ", "末");
+    }
+
     @Test
     void aWorkbookWhoseSheetInflatesHugelyIsRefusedAsABomb() throws Exception {
         // the same workbook with 60 MB of blanks in its sheet: a few hundred kilobytes on disk
