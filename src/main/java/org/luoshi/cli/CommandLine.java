@@ -223,7 +223,9 @@ public final class CommandLine {
         if (a.flag("demo")) {
             props.put("luoshi.demo.enabled", "true");
         }
-        new SpringApplicationBuilder(LuoshiApplication.class).run(asArguments(props));
+        new SpringApplicationBuilder(LuoshiApplication.class)
+                .listeners(new org.luoshi.database.EarlyDatabaseStart())
+                .run(asArguments(props));
         return SERVING;
     }
 

@@ -13,7 +13,7 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(DatabaseProperties properties) {
-        return DatabaseServer.of(properties);
+        return EarlyDatabaseStart.take(properties).orElseGet(() -> DatabaseServer.of(properties));
     }
 
     @Bean(destroyMethod = "close")

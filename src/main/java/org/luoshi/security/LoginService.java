@@ -27,7 +27,7 @@ public class LoginService {
     private final ApplicationEventPublisher events;
     private final DemoMode demo;
     private final Clock clock;
-    private final String decoyHash;
+    private final java.util.concurrent.CompletableFuture<String> decoyHash;
 
     LoginService(
             AccountRepository accounts,
@@ -44,7 +44,10 @@ public class LoginService {
         this.events = events;
         this.demo = demo;
         this.clock = clock;
-        this.decoyHash = encoder.encode("decoy-password-for-timing");
+        // made aside: a slow hash is a good part of a second of start-up while the code is still cold
+        this.decoyHash = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> encoder.encode("decoy-password-for-timing"),
+                r -> Thread.ofVirtual().name("decoy-hash").start(r));
     }
 
     @Transactional(noRollbackFor = LoginRefused.class)
@@ -52,7 +55,7 @@ public class LoginService {
         String name = username == null ? "" : username.strip();
         Account account = accounts.findByUsername(name).orElse(null);
         if (account == null) {
-            encoder.matches(password == null ? "" : password, decoyHash); // same time as a real check
+            encoder.matches(password == null ? "" : password, decoyHash.join()); // same time as a real check
             throw refuse(name, "用户不存在", channel, WRONG);
         }
         Instant now = clock.instant();
