@@ -16,12 +16,17 @@ public record DatabaseProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("20") int maxPoolSize,
-        @DefaultValue("auto") String planCacheMode) {
+        @DefaultValue("auto") String planCacheMode,
+        @DefaultValue("0") int parallelWorkersPerQuery) {
 
     public DatabaseProperties {
         if (!java.util.Set.of("auto", "force_custom_plan", "force_generic_plan").contains(planCacheMode)) {
             throw new IllegalArgumentException("luoshi.database.plan-cache-mode: auto, force_custom_plan or"
                     + " force_generic_plan, not " + planCacheMode);
+        }
+        if (parallelWorkersPerQuery < 0 || parallelWorkersPerQuery > 64) {
+            throw new IllegalArgumentException(
+                    "luoshi.database.parallel-workers-per-query: 0 to 64, not " + parallelWorkersPerQuery);
         }
     }
 
