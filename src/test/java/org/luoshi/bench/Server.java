@@ -94,8 +94,12 @@ final class Server implements AutoCloseable {
 
     /** The embedded PostgreSQL of this data folder, as its superuser. */
     Connection database() throws IOException, SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + databasePort(data) + "/luoshi", "postgres", "");
+        // the server's own session settings, so that SQL replayed bare is planned as the server plans it
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", "");
+        props.setProperty("options", "-c max_parallel_workers_per_gather=0");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort(data) + "/luoshi", props);
     }
 
     static int databasePort(Path data) throws IOException {
