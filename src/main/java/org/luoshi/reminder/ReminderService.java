@@ -159,10 +159,16 @@ public class ReminderService {
     /** Sends the occasion's next reminder if one is due (in one transaction); the unique key keeps it to one. */
     boolean remindIfDue(Occasion o, LocalDate today) {
         var last = jdbc.sql("""
-                        SELECT level, created_at FROM reminder WHERE dedupe_key LIKE :episode || ':%'
+                        SELECT level, created_at FROM reminder WHERE dedupe_key = ANY(:keys)
                          ORDER BY created_at DESC, id DESC LIMIT 1
                         """)
-                .param("episode", o.episode())
+                // the episode's keys by name, read through the unique index: a LIKE on a bound prefix
+                // read all 34,000 reminders of a province each time (110 ms), for every open item
+                .param(
+                        "keys",
+                        java.util.Arrays.stream(Level.values())
+                                .map(l -> o.episode() + ":" + l.name())
+                                .toArray(String[]::new))
                 .query((rs, i) -> Map.entry(
                         Level.valueOf(rs.getString("level")),
                         LocalDate.ofInstant(rs.getTimestamp("created_at").toInstant(), ZONE)))

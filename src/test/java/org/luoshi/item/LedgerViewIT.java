@@ -100,6 +100,17 @@ class LedgerViewIT extends IntegrationTest {
         assertThat(capped.get("totalCapped").asBoolean()).isFalse();
         assertThat(capped.get("hasNext").asBoolean()).isTrue();
         assertThat(exact.get("hasNext").asBoolean()).isTrue();
+        // a view with a visibility test per row (a liaison's) is counted whole, never capped
+        String liaison = api.token("liaison", DEMO_PASSWORD);
+        JsonNode own = api.get("/api/v1/items?stage=LIVE&size=2", liaison).json();
+        assertThat(own.get("total").asLong())
+                .isPositive()
+                .isEqualTo(api.get("/api/v1/items?stage=LIVE&size=2&count=exact", liaison)
+                        .json()
+                        .get("total")
+                        .asLong());
+        assertThat(own.get("totalCapped").asBoolean()).isFalse();
+        assertThat(own.get("hasNext").asBoolean()).isEqualTo(own.get("total").asLong() > 2);
         var bad = api.get("/api/v1/items?count=some", supervisor);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("count");
