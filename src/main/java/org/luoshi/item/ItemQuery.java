@@ -177,9 +177,9 @@ public class ItemQuery {
     public Page listCapped(CurrentUser user, Filter f, String unitPath, int cap) {
         Where w = where(user, f, unitPath);
         if (w.scoped()) {
-            // a test of visibility per row (lead unit or co-unit in scope) hides from the planner how
-            // few rows qualify: given a LIMIT it walked a province's items in deadline order looking
-            // for a liaison's twenty (3 s); counted whole, the scope's own index finds them at once
+            // a visibility test hides from the planner how few rows qualify: given a LIMIT it walked a
+            // province's items in deadline order looking for a liaison's twenty (3 s); counted whole,
+            // the scope's own index finds them at once
             return windowed(w, f);
         }
         int size = Math.min(Math.max(f.size(), 1), MAX_PAGE_SIZE);
@@ -246,7 +246,7 @@ public class ItemQuery {
         boolean scoped = (unitPath == null || !scope.units().covers(new UnitPath(unitPath)))
                 && !scope.units().everything();
         if (scoped) {
-            and.add(scope.sql());
+            and.add(scope.viewSql());
             params.putAll(scope.params());
         }
         boolean open =
