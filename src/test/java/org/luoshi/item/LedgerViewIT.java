@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.luoshi.security.CurrentUser;
@@ -114,6 +115,45 @@ class LedgerViewIT extends IntegrationTest {
         var bad = api.get("/api/v1/items?count=some", supervisor);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("count");
+    }
+
+    @Test
+    void aUnitFindsInItsLedgerWhatItCoHandlesThoughAnotherUnitLeadsIt() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        String ownPath = jdbc.sql(
+                        "SELECT u.path FROM account a JOIN unit u ON u.id = a.unit_id WHERE a.username = 'liaison'")
+                .query(String.class)
+                .single();
+        long ownUnit = jdbc.sql("SELECT id FROM unit WHERE path = :p")
+                .param("p", ownPath)
+                .query(Long.class)
+                .single();
+        // a unit neither above nor below the liaison's, to lead the item
+        long other = jdbc.sql("SELECT id FROM unit WHERE parent_id IS NOT NULL AND NOT starts_with(path, :p)"
+                        + " AND NOT starts_with(:p, path) ORDER BY id LIMIT 1")
+                .param("p", ownPath)
+                .query(Long.class)
+                .single();
+        String title = "协办单位可见" + System.nanoTime();
+        var created = api.post(
+                "/api/v1/items",
+                supervisor,
+                Map.of(
+                        "title", title,
+                        "content", "由另一单位牵头，本单位配合",
+                        "kind", "PROJECT",
+                        "leadUnitId", other,
+                        "coUnitIds", List.of(ownUnit),
+                        "deadline", "2099-06-30",
+                        "cadence", "MONTHLY"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String liaison = api.token("liaison", DEMO_PASSWORD);
+        for (String count : List.of("", "&count=exact")) {
+            JsonNode seen = api.get("/api/v1/items?q=" + title + count, liaison).json();
+            assertThat(seen.get("total").asLong()).isEqualTo(1);
+            assertThat(seen.get("items").get(0).get("title").asString()).isEqualTo(title);
+        }
     }
 
     @Test
