@@ -246,7 +246,7 @@ public class ItemQuery {
         boolean scoped = (unitPath == null || !scope.units().covers(new UnitPath(unitPath)))
                 && !scope.units().everything();
         if (scoped) {
-            and.add(scope.viewSql());
+            and.add(scope.sql(ItemScope.Reading.VIEW));
             params.putAll(scope.params());
         }
         boolean open =

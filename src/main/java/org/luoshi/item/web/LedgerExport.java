@@ -1,21 +1,10 @@
 package org.luoshi.item.web;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.luoshi.DomainException;
 import org.luoshi.item.ItemData;
 import org.luoshi.item.ItemQuery;
@@ -31,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ledger view as a spreadsheet, in the columns a bureau's paper 台账 has: the same filter and
- * scope as the screen, read page by page and written with a streaming workbook.
+ * scope as the screen, read in chunks and written row by row into the file.
  */
 @Component
 class LedgerExport {
@@ -52,6 +41,9 @@ class LedgerExport {
     private final UnitQuery units;
     private final SourceService sources;
     private final AccountQuery accounts;
+
+    /** Chunks read ahead of the one being written, each on its own thread. */
+    private static final int READ_AHEAD = 2;
 
     /** Rows read per round (500): fewer round trips than a screen's page, still a bounded piece of memory. */
     private final int chunk;
@@ -81,8 +73,8 @@ class LedgerExport {
     }
 
     /**
-     * Writes the view page by page into a streaming workbook: only a window of rows and one page of
-     * details are in memory at a time, whatever the view's size up to {@link #MAX_ROWS}.
+     * Writes the view chunk by chunk into the zipped sheet: besides the file itself, only two chunks
+     * of rows and their details are in memory at a time, whatever the view's size up to {@link #MAX_ROWS}.
      */
     byte[] write(CurrentUser user, LedgerParams params, String unitPath, LocalDate today) {
         return write(user, params, unitPath, today, (done, total) -> {});
@@ -96,30 +88,20 @@ class LedgerExport {
 
     byte[] write(CurrentUser user, LedgerParams params, String unitPath, LocalDate today, Progress progress) {
         Map<Long, String> leaders = accounts.namesWithRole(Role.LEADER);
-        try (SXSSFWorkbook wb = new FastZipWorkbook();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                var reader = java.util.concurrent.Executors.newSingleThreadExecutor(
-                        Thread.ofVirtual().name("ledger-export-read").factory())) {
-            Sheet sheet = wb.createSheet("督办台账");
-            CellStyle head = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            head.setFont(bold);
-            head.setAlignment(HorizontalAlignment.CENTER);
-            head.setVerticalAlignment(VerticalAlignment.CENTER);
-            head.setBorderBottom(BorderStyle.THIN);
-            head.setWrapText(true);
-            CellStyle plain = wb.getCellStyleAt(0);
-            CellStyle wrap = wb.createCellStyle();
-            wrap.setWrapText(true);
-            wrap.setVerticalAlignment(VerticalAlignment.TOP);
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADERS.length; c++) {
-                header.createCell(c).setCellValue(HEADERS[c]);
-                header.getCell(c).setCellStyle(head);
-                sheet.setColumnWidth(c, WIDTHS[c] * 256 + 200);
-            }
-            sheet.createFreezePane(3, 1);
+        double[] widths = new double[WIDTHS.length];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = WIDTHS[c] + 0.78;
+        }
+        SheetStream.Look[] heads = new SheetStream.Look[HEADERS.length];
+        java.util.Arrays.fill(heads, SheetStream.Look.HEAD);
+        SheetStream.Look[] looks = new SheetStream.Look[HEADERS.length];
+        java.util.Arrays.fill(looks, SheetStream.Look.PLAIN);
+        looks[2] = looks[3] = looks[13] = SheetStream.Look.WRAP;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SheetStream sheet = new SheetStream(out, "督办台账", widths, 3);
+                var reader = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("ledger-export-read-", 0).factory())) {
+            sheet.row(null, HEADERS, heads);
             int r = 1;
             List<Long> order = query.ids(user, params.filter(1, ItemQuery.MAX_PAGE_SIZE), unitPath, MAX_ROWS + 1);
             if (order.size() > MAX_ROWS) {
@@ -127,13 +109,21 @@ class LedgerExport {
                 throw DomainException.invalid(
                         "ledger.export.large", "q", "当前筛选结果有{0}项，超过导出上限{1}项，请缩小筛选范围后再导出", total, MAX_ROWS);
             }
-            // the next chunk is read while this one is written: reading and writing take about as long
-            java.util.concurrent.Future<Chunk> next = reader.submit(() -> read(user, order, 0));
+            // the next chunks are read while this one is written: 500 scattered rows cost 10 ms of
+            // index lookups in four queries, so two readers keep both cores busy beside the writer
+            java.util.ArrayDeque<java.util.concurrent.Future<Chunk>> ahead = new java.util.ArrayDeque<>();
+            int submitted = 0;
+            for (; submitted < READ_AHEAD && submitted * chunk < order.size(); submitted++) {
+                int at = submitted * chunk;
+                ahead.add(reader.submit(() -> read(user, order, at)));
+            }
             for (int start = 0; ; start += chunk) {
-                Chunk part = next.get();
-                if (start + chunk < order.size()) {
-                    int at = start + chunk;
-                    next = reader.submit(() -> read(user, order, at));
+                Chunk part = ahead.isEmpty()
+                        ? read(user, order, start)
+                        : ahead.poll().get();
+                if (submitted * chunk < order.size()) {
+                    int at = submitted++ * chunk;
+                    ahead.add(reader.submit(() -> read(user, order, at)));
                 }
                 var rows = part.rows();
                 var from = part.sources();
@@ -142,7 +132,6 @@ class LedgerExport {
                 var milestones = part.milestones();
                 var parentCodes = part.parentCodes();
                 for (ItemData d : rows) {
-                    Row row = sheet.createRow(r);
                     String[] values = {
                         null,
                         d.code(),
@@ -168,16 +157,7 @@ class LedgerExport {
                         d.closureRating() == null ? "" : d.closureRating().label(),
                         d.parentId() == null ? "" : parentCodes.getOrDefault(d.parentId(), "")
                     };
-                    // every cell names its style: one left without looks up its column's among the
-                    // widths set above, a linear search that was 40% of a 100,000-row export
-                    Cell first = row.createCell(0);
-                    first.setCellValue(r);
-                    first.setCellStyle(plain);
-                    for (int c = 1; c < values.length; c++) {
-                        Cell cell = row.createCell(c);
-                        cell.setCellValue(values[c]);
-                        cell.setCellStyle(c == 2 || c == 3 || c == 13 ? wrap : plain);
-                    }
+                    sheet.row((long) r, values, looks);
                     r++;
                 }
                 progress.at(r - 1, order.size());
@@ -185,13 +165,6 @@ class LedgerExport {
                     break;
                 }
             }
-            sheet.setAutoFilter(
-                    new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(r - 1, 0), 0, HEADERS.length - 1));
-            wb.write(out);
-            wb.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("export interrupted", e);
@@ -201,6 +174,7 @@ class LedgerExport {
             }
             throw new IllegalStateException(e.getCause());
         }
+        return out.toByteArray();
     }
 
     /** One chunk of the view with everything its rows show, read from the database in one go. */
@@ -239,24 +213,5 @@ class LedgerExport {
                 sources.ofItems(ids),
                 unitNames,
                 parentIds.isEmpty() ? Map.of() : query.codes(parentIds));
-    }
-
-    /**
-     * Deflates at the fastest level: for 96,146 rows the file is 12.0 MB instead of 9.1 MB, written
-     * in 0.7 s instead of 1.7 s, which a person waiting for it notices and a disk does not.
-     */
-    private static final class FastZipWorkbook extends SXSSFWorkbook {
-
-        FastZipWorkbook() {
-            super(200);
-        }
-
-        @Override
-        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
-                java.io.OutputStream out) {
-            var zip = super.createArchiveOutputStream(out);
-            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            return zip;
-        }
     }
 }
