@@ -263,9 +263,9 @@ final class ProvinceGenerator {
     private static List<String> dropSearchIndexes(Connection c) throws SQLException {
         List<String> ddl = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            var rs = s.executeQuery(
-                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
-                            + " AND indexdef LIKE '%luoshi_bigrams%' AND tablename IN ('item', 'progress_report', 'item_event')");
+            var rs = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    + " AND (indexdef LIKE '%luoshi_bigrams%' OR indexdef LIKE '%search_doc%')"
+                    + " AND tablename IN ('item', 'progress_report', 'item_event')");
             List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));

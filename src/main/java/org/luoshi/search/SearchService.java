@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.luoshi.DomainException;
 import org.luoshi.item.ItemQuery;
@@ -52,7 +53,7 @@ public class SearchService {
         if (term.length() > MAX_TERM) {
             throw DomainException.invalid("search.long", "q", "检索词不能超过{0}个字", MAX_TERM);
         }
-        String tsquery = Bigrams.query(term);
+        String tsquery = org.luoshi.Bigrams.query(term);
         if (tsquery.isEmpty()) {
             return List.of();
         }
@@ -68,8 +69,7 @@ public class SearchService {
                         SELECT * FROM (
                           SELECT 'ITEM' AS kind, i.id AS item_id, i.code, i.title, i.content AS text, i.created_at AS at
                             FROM item i
-                           WHERE to_tsvector('simple', luoshi_bigrams(i.title || ' ' || i.content))
-                                 @@ to_tsquery('simple', :tsq)
+                           WHERE i.search_doc @@ to_tsquery('simple', :tsq)
                              AND (i.title || ' ' || i.content) ILIKE :like AND i.status <> 'CANCELLED' AND %1$s
                           UNION ALL
                           SELECT 'REPORT', i.id, i.code, i.title, (coalesce(r.narrative, '') || ' ' || coalesce(r.problems, '') || ' ' || coalesce(r.next_steps, '')),
@@ -93,22 +93,27 @@ public class SearchService {
                     itemId,
                     rs.getString("code"),
                     rs.getString("title"),
-                    Bigrams.snippet(rs.getString("text"), term),
+                    snippet(rs.getString("text"), term),
                     rs.getTimestamp("at").toInstant(),
                     "/items/" + itemId));
         });
         for (Source source : sources) {
             source.find(user, tsquery, like, LIMIT)
                     .forEach(h -> hits.add(new Hit(
-                            h.kind(),
-                            h.itemId(),
-                            h.code(),
-                            h.title(),
-                            Bigrams.snippet(h.text(), term),
-                            h.at(),
-                            h.href())));
+                            h.kind(), h.itemId(), h.code(), h.title(), snippet(h.text(), term), h.at(), h.href())));
         }
         hits.sort(java.util.Comparator.comparing(Hit::at).reversed());
         return hits.size() > LIMIT ? List.copyOf(hits.subList(0, LIMIT)) : hits;
+    }
+
+    /** Up to 120 characters around the first place the term stands. */
+    static String snippet(String text, String term) {
+        if (text == null) {
+            return "";
+        }
+        int at = text.toLowerCase(Locale.ROOT).indexOf(term.toLowerCase(Locale.ROOT));
+        int from = Math.max(0, at - 40);
+        int to = Math.min(text.length(), from + 120);
+        return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
     }
 }

@@ -81,4 +81,79 @@ class SearchIT extends IntegrationTest {
         assertThat(api.get("/api/v1/search?q=" + "很".repeat(51), supervisor).status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void theApplicationsPairsIndexATextAsTheDatabasesFunctionDoes() {
+        // bulk writes make the pairs in Java; a row written by hand gets them from luoshi_bigrams()
+        List<String> texts = new java.util.ArrayList<>(List.of(
+                "",
+                "督",
+                "督查整改 5G基站，督",
+                "Hello, 世界! COVID-19 疫情防控ABC123def",
+                "全角ＡＢＣ１２３与半角abc混排；㐀㐁扩展A区，豈更兼容区",
+                "Ελληνικά и кириллица ÀÉÎ straße",
+                "行首\n换行\t制表  多个空格　全角空格",
+                "单字 甲 乙 丙 串联甲乙丙"));
+        // and a seeded mix of the same kinds of characters
+        String alphabet = "督查整改落实推进项目工作ABCxyz019 ，。、；：!?-_ＡＺ０９αβЖж\n㐀豈";
+        java.util.Random random = new java.util.Random(20261201);
+        for (int n = 0; n < 300; n++) {
+            StringBuilder t = new StringBuilder();
+            for (int k = random.nextInt(1, 60); k > 0; k--) {
+                t.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(t.toString());
+        }
+        for (String text : texts) {
+            Boolean same = jdbc.sql(
+                            "SELECT to_tsvector('simple', :java) = to_tsvector('simple', luoshi_bigrams(:text))")
+                    .param("java", org.luoshi.Bigrams.document(text))
+                    .param("text", text)
+                    .query(Boolean.class)
+                    .single();
+            assertThat(same).as("pairs of %s", text).isTrue();
+        }
+    }
+
+    @Test
+    void anEditedDraftIsFoundByItsNewWordsAndARowWrittenByHandIsFoundToo() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        JsonNode item = api.post(
+                        "/api/v1/items",
+                        supervisor,
+                        Map.of(
+                                "title", "农贸市场提档升级",
+                                "content", "完成三处农贸市场改造。",
+                                "kind", "PROJECT",
+                                "cadence", "MONTHLY",
+                                "leadUnitId", unitId("SF-LJ"),
+                                "deadline", "2099-12-31"))
+                .json();
+        long id = item.get("id").asLong();
+        assertThat(kinds(api.get("/api/v1/search?q=农贸", supervisor).json())).contains("ITEM");
+
+        Map<String, Object> edit = new java.util.HashMap<>(Map.of(
+                "title", "城市书房建设",
+                "content", "新建城市书房五处。",
+                "kind", "PROJECT",
+                "cadence", "MONTHLY",
+                "leadUnitId", unitId("SF-LJ"),
+                "deadline", "2099-12-31",
+                "version", item.get("version").asInt()));
+        assertThat(api.put("/api/v1/items/" + id, supervisor, edit).status()).isEqualTo(200);
+        assertThat(kinds(api.get("/api/v1/search?q=书房", supervisor).json())).contains("ITEM");
+        assertThat(api.get("/api/v1/search?q=农贸", supervisor).json().get("hits"))
+                .as("the old words are gone with the old title")
+                .isEmpty();
+
+        jdbc.sql("""
+                        INSERT INTO item (code, year, kind, title, content, level, cadence, lead_unit_id,
+                                          lead_unit_path, deadline, status, created_by)
+                        SELECT 'HAND-0001', year, kind, '河道保洁外包', '手工写入的一行。', level, cadence,
+                               lead_unit_id, lead_unit_path, deadline, status, created_by
+                          FROM item WHERE id = :id
+                        """).param("id", id).update();
+        assertThat(kinds(api.get("/api/v1/search?q=保洁外包", supervisor).json())).contains("ITEM");
+    }
 }

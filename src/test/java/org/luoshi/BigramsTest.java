@@ -1,4 +1,4 @@
-package org.luoshi.search;
+package org.luoshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +22,9 @@ class BigramsTest {
     }
 
     @Test
-    void aSnippetShowsTheTermInItsPlace() {
-        String text = "一".repeat(100) + "整改到位" + "二".repeat(100);
-        String s = Bigrams.snippet(text, "整改");
-        assertThat(s).startsWith("…").endsWith("…").contains("整改到位");
-        assertThat(s.length()).isLessThanOrEqualTo(122);
+    void aDocumentIsItsPairsLoneCharactersAndWordsInOrder() {
+        assertThat(Bigrams.document("督查整改 5G基站，督")).isEqualTo(" 督查 查整 整改 5g 基站 督");
+        assertThat(Bigrams.document("Hello, 世界!")).isEqualTo(" hello 世界");
+        assertThat(Bigrams.document("")).isEmpty();
     }
 }
