@@ -60,7 +60,7 @@ public class PaceStore {
         List<Long> stale = jdbc.sql("SELECT i.id FROM item i LEFT JOIN item_pace ip ON ip.item_id = i.id"
                         + " WHERE i.status IN " + OPEN + " AND (" + condition + ")"
                         + " AND (ip.item_id IS NULL OR ip.stale OR ip.as_of <> :paceToday"
-                        + " OR ip.policy <> :pacePolicy) ORDER BY i.id")
+                        + " OR ip.policy <> :pacePolicy OR ip.basis IS NULL) ORDER BY i.id")
                 .params(p)
                 .query(Long.class)
                 .list();
@@ -90,13 +90,17 @@ public class PaceStore {
                     gens.put(rs.getLong(1), rs.getLong(2));
                 });
         List<ItemData> rows = items.byIds(ids);
-        Map<Long, Pace> paces = pace.of(rows);
+        Map<Long, Pace> paces = pace.live(rows);
         List<Long> id = new ArrayList<>();
         List<Long> gen = new ArrayList<>();
         List<String> warning = new ArrayList<>();
         List<Integer> lag = new ArrayList<>();
         List<Boolean> missing = new ArrayList<>();
         List<String> deadline = new ArrayList<>(); // ISO text: the driver binds no date[]
+        List<Double> timeRatio = new ArrayList<>();
+        List<Double> progressRatio = new ArrayList<>();
+        List<String> basis = new ArrayList<>();
+        List<Boolean> overdue = new ArrayList<>();
         for (ItemData item : rows) {
             Pace p = paces.get(item.id());
             if (p != null && gens.containsKey(item.id())) {
@@ -106,6 +110,10 @@ public class PaceStore {
                 lag.add(p.lagPoints());
                 missing.add(p.missingReport());
                 deadline.add(item.deadline() == null ? null : item.deadline().toString());
+                timeRatio.add(p.timeRatio());
+                progressRatio.add(p.progressRatio());
+                basis.add(p.basis().name());
+                overdue.add(p.overdue());
             }
         }
         if (id.isEmpty()) {
@@ -114,10 +122,13 @@ public class PaceStore {
         jdbc.sql("""
                         UPDATE item_pace ip
                            SET stale = false, as_of = :today, policy = :policy,
-                               warning = u.w, lag_points = u.l, missing_report = u.m, deadline = u.d
+                               warning = u.w, lag_points = u.l, missing_report = u.m, deadline = u.d,
+                               time_ratio = u.t, progress_ratio = u.p, basis = u.b, overdue = u.o
                           FROM unnest(CAST(:id AS bigint[]), CAST(:gen AS bigint[]), CAST(:w AS text[]),
-                                      CAST(:l AS int[]), CAST(:m AS boolean[]), CAST(:d AS date[]))
-                                      AS u (id, gen, w, l, m, d)
+                                      CAST(:l AS int[]), CAST(:m AS boolean[]), CAST(:d AS date[]),
+                                      CAST(:t AS float8[]), CAST(:p AS float8[]), CAST(:b AS text[]),
+                                      CAST(:o AS boolean[]))
+                                      AS u (id, gen, w, l, m, d, t, p, b, o)
                          WHERE ip.item_id = u.id AND ip.gen = u.gen
                         """)
                 .param("today", today())
@@ -128,6 +139,10 @@ public class PaceStore {
                 .param("l", lag.toArray(Integer[]::new))
                 .param("m", missing.toArray(Boolean[]::new))
                 .param("d", deadline.toArray(String[]::new))
+                .param("t", timeRatio.toArray(Double[]::new))
+                .param("p", progressRatio.toArray(Double[]::new))
+                .param("b", basis.toArray(String[]::new))
+                .param("o", overdue.toArray(Boolean[]::new))
                 .update();
         return id.size();
     }

@@ -17,6 +17,15 @@ import tools.jackson.databind.JsonNode;
 /** Indicators, reports with their versions and decisions, and the pace they make, on PostgreSQL. */
 class ProgressIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private PaceStore paceStore;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private PaceService paces;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.luoshi.item.ItemQuery itemQuery;
+
     private Api api;
     private String supervisor;
     private String liaison;
@@ -288,6 +297,8 @@ class ProgressIT extends IntegrationTest {
         long child = jiangbei.get("id").asLong();
         api.post("/api/v1/items/" + child + "/accept", town, Map.of());
         long childIndicator = jiangbei.get("indicators").get(0).get("id").asLong();
+        paceStore.refreshAll();
+        assertThat(keptStale(id)).isFalse();
         assertThat(report(
                                 town,
                                 child,
@@ -308,6 +319,40 @@ class ProgressIT extends IntegrationTest {
                         .asDouble())
                 .as("the parent sums its children's amounts")
                 .isEqualTo(3.0);
+        assertThat(keptStale(id))
+                .as("the parent's kept pace is recomputed: its progress is its children's")
+                .isTrue();
+    }
+
+    private boolean keptStale(long itemId) {
+        return jdbc.sql("SELECT stale FROM item_pace WHERE item_id = :i")
+                .param("i", itemId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Test
+    void aKeptPaceIsThePaceComputedFromTheFacts() {
+        paceStore.refreshAll();
+        List<Long> open = jdbc.sql("SELECT id FROM item WHERE status IN " + PaceStore.OPEN + " ORDER BY id")
+                .query(Long.class)
+                .list();
+        List<org.luoshi.item.ItemData> rows = itemQuery.byIds(open);
+        assertThat(rows).hasSizeGreaterThan(20);
+        // what a ledger shows is read from item_pace where it is current, and is what the facts give
+        Map<Long, Pace> shown = paces.of(rows);
+        Map<Long, Pace> computed = paces.live(rows);
+        assertThat(shown).isEqualTo(computed);
+        assertThat(shown.values().stream().map(Pace::warning).distinct().count())
+                .as("the demo's items are of more than one colour")
+                .isGreaterThan(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM item_pace WHERE item_id = ANY(:ids) AND NOT stale"
+                                + " AND basis IS NOT NULL")
+                        .param("ids", open.toArray(Long[]::new))
+                        .query(Long.class)
+                        .single())
+                .as("kept, so the ledger read them rather than computed them")
+                .isEqualTo((long) open.size());
     }
 
     @Test
