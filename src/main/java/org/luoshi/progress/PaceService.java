@@ -55,7 +55,7 @@ public class PaceService {
     public Map<Long, Pace> of(Collection<ItemData> rows) {
         Map<Long, Pace> result = kept(rows);
         List<ItemData> rest = notIn(rows, result);
-        List<Long> ids = rest.stream().map(ItemData::id).toList();
+        List<Long> ids = pacedIds(rest);
         result.putAll(of(rest, reports.ofItems(ids), indicators.ofItems(ids)));
         return result;
     }
