@@ -24,65 +24,85 @@ public final class Bigrams {
      */
     public static String query(String term) {
         Set<String> parts = new LinkedHashSet<>();
-        StringBuilder run = new StringBuilder();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i <= term.length(); i++) {
-            char c = i < term.length() ? term.charAt(i) : ' ';
-            if (han(c)) {
-                flushWord(word, parts);
-                if (!run.isEmpty()) {
-                    parts.add("" + run.charAt(run.length() - 1) + c);
-                }
-                run.append(c);
-            } else {
-                if (run.length() == 1) {
-                    parts.add(run + ":*");
-                }
-                run.setLength(0);
-                if (Character.isLetterOrDigit(c)) {
-                    word.append(c);
-                } else {
-                    flushWord(word, parts);
-                }
+        walk(term, new Tokens() {
+            @Override
+            public void pair(int first, int second) {
+                parts.add(new StringBuilder(4)
+                        .appendCodePoint(first)
+                        .appendCodePoint(second)
+                        .toString());
             }
-        }
-        return String.join(" & ", parts);
-    }
 
-    private static void flushWord(StringBuilder word, Set<String> parts) {
-        if (!word.isEmpty()) {
-            // only letters and digits reach a tsquery: nothing of its syntax can be smuggled in
-            parts.add(word.toString().toLowerCase(Locale.ROOT));
-            word.setLength(0);
-        }
+            @Override
+            public void single(int c) {
+                parts.add(Character.toString(c) + ":*");
+            }
+
+            @Override
+            public void word(String word) {
+                // only letters and digits reach a tsquery: nothing of its syntax can be smuggled in
+                parts.add(word);
+            }
+        });
+        return String.join(" & ", parts);
     }
 
     /**
      * A text as its pairs, single characters and words, space-separated, in order: the same text
-     * {@code luoshi_bigrams} makes, for {@code to_tsvector('simple', …)}. Walks code points as the
-     * database does; a lone character between non-Chinese ones stands as itself.
+     * {@code luoshi_bigrams} makes, for {@code to_tsvector('simple', …)}.
      */
     public static String document(String text) {
         StringBuilder out = new StringBuilder(text.length() * 3);
+        walk(text, new Tokens() {
+            @Override
+            public void pair(int first, int second) {
+                out.append(' ').appendCodePoint(first).appendCodePoint(second);
+            }
+
+            @Override
+            public void single(int c) {
+                out.append(' ').appendCodePoint(c);
+            }
+
+            @Override
+            public void word(String word) {
+                out.append(' ').append(word);
+            }
+        });
+        return out.toString();
+    }
+
+    /** What {@link #walk} finds, in the order of the text. */
+    private interface Tokens {
+        void pair(int first, int second);
+
+        /** A Chinese character with no Chinese neighbour. */
+        void single(int c);
+
+        /** A run of letters and digits, lower-cased. */
+        void word(String word);
+    }
+
+    /** Walks code points as the database function does, so both sides cut a text the same way. */
+    private static void walk(String text, Tokens tokens) {
         int last = -1; // the previous character of the current run of Chinese
         int runLength = 0;
         int wordStart = -1;
         for (int i = 0; i <= text.length(); ) {
             int c = i < text.length() ? text.codePointAt(i) : ' ';
-            int next = i + Character.charCount(c);
             if (han(c)) {
                 if (wordStart >= 0) {
-                    out.append(' ').append(text.substring(wordStart, i).toLowerCase(Locale.ROOT));
+                    tokens.word(text.substring(wordStart, i).toLowerCase(Locale.ROOT));
                     wordStart = -1;
                 }
                 if (runLength > 0) {
-                    out.append(' ').appendCodePoint(last).appendCodePoint(c);
+                    tokens.pair(last, c);
                 }
                 last = c;
                 runLength++;
             } else {
                 if (runLength == 1) {
-                    out.append(' ').appendCodePoint(last);
+                    tokens.single(last);
                 }
                 runLength = 0;
                 if (Character.isLetterOrDigit(c)) {
@@ -90,12 +110,11 @@ public final class Bigrams {
                         wordStart = i;
                     }
                 } else if (wordStart >= 0) {
-                    out.append(' ').append(text.substring(wordStart, i).toLowerCase(Locale.ROOT));
+                    tokens.word(text.substring(wordStart, i).toLowerCase(Locale.ROOT));
                     wordStart = -1;
                 }
             }
-            i = next;
+            i += Character.charCount(c);
         }
-        return out.toString();
     }
 }

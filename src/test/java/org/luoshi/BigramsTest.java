@@ -27,4 +27,18 @@ class BigramsTest {
         assertThat(Bigrams.document("Hello, 世界!")).isEqualTo(" hello 世界");
         assertThat(Bigrams.document("")).isEmpty();
     }
+
+    @Test
+    void aTermFindsTheTextItWasTakenFrom() {
+        // both sides cut by code point: a character outside the BMP is a letter of a word on either side
+        for (String text : new String[] {"督查整改 5G基站，督", "𠮷野家", "A𝐁c整改", "临江区河道整治三年行动（2026）"}) {
+            var words = java.util.Set.of(Bigrams.document(text).strip().split(" "));
+            for (String part : Bigrams.query(text).split(" & ")) {
+                assertThat(part.endsWith(":*") ? part.substring(0, part.length() - 2) : part)
+                        .as(text)
+                        .isIn(words);
+            }
+        }
+        assertThat(Bigrams.query("𠮷野家")).isEqualTo("𠮷 & 野家");
+    }
 }
