@@ -33,26 +33,38 @@ public class AuditChainer {
 
     @Scheduled(fixedDelayString = "${luoshi.audit.chain-interval:1s}", initialDelayString = "2s")
     void scheduled() {
-        chainPending();
+        // another node (or a caller below) busy chaining does the same work: skip rather than queue
+        chain(false);
     }
 
-    /** Chains everything committed so far; returns how many rows were linked. */
+    /**
+     * Chains everything committed so far, waiting for a chainer that holds the lock to finish first;
+     * returns how many rows this call linked.
+     */
     public int chainPending() {
+        return chain(true);
+    }
+
+    private int chain(boolean wait) {
         int total = 0;
         int n;
         do {
-            n = tx.execute(status -> chainBatch());
+            n = tx.execute(status -> chainBatch(wait));
             total += n;
         } while (n == BATCH);
         return total;
     }
 
-    private int chainBatch() {
-        boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
+    private int chainBatch(boolean wait) {
+        if (wait) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                    .param("key", LOCK_KEY)
+                    .query()
+                    .listOfRows();
+        } else if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
                 .param("key", LOCK_KEY)
                 .query(Boolean.class)
-                .single();
-        if (!locked) {
+                .single()) {
             return 0;
         }
         List<ChainedRecord> pending = jdbc.sql(
