@@ -119,7 +119,9 @@ public final class Bench {
         if (runs("footprint")) {
             phase("footprint", this::footprint);
         }
-        generate();
+        if (runs("command") || runs("surge") || runs("paper") || only.contains("soak")) {
+            generate(); // a quarter of an hour when not reused: only for the parts that use it
+        }
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         if (profile) {
             // --profile: a flight recording of the province server, for `jfr print` afterwards
