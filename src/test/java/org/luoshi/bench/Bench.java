@@ -119,7 +119,8 @@ public final class Bench {
         if (runs("footprint")) {
             phase("footprint", this::footprint);
         }
-        if (runs("command") || runs("surge") || runs("paper") || only.contains("soak")) {
+        boolean provinceServer = runs("command") || runs("surge") || runs("paper");
+        if (provinceServer || only.contains("soak")) {
             generate(); // a quarter of an hour when not reused: only for the parts that use it
         }
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
@@ -130,7 +131,7 @@ public final class Bench {
         if (only.contains("soak")) {
             phase("soak", this::soak);
         }
-        if (!runs("command") && !runs("surge") && !runs("paper")) {
+        if (!provinceServer) {
             if (runs("jmh")) {
                 phase("jmh", this::jmh);
             }
@@ -461,26 +462,14 @@ public final class Bench {
         boolean launcher = launch.contains("-jar");
         List<String> launcherJvm = launcher ? launch.subList(0, launch.indexOf("-jar")) : List.of();
         Path launcherJar = launcher ? Path.of(launch.getLast()) : jar;
-        // alternated, so that the machine's noise falls on both alike
+        // alternated, so that the machine's noise falls on both alike; idle RSS of the way the goal is judged on
         List<Double> plain = new ArrayList<>();
         List<Double> cached = new ArrayList<>();
         double idle = 0;
         for (int round = 0; round < 2; round++) {
-            try (Server s = Server.start(jar, demo, List.of(), Map.of(), "--demo")) {
-                plain.add(s.readySeconds);
-                if (!launcher && round == 1) {
-                    Thread.sleep(10_000);
-                    idle = s.rssMb();
-                }
-            }
+            idle = ready(jar, List.of(), plain, round == 1 && !launcher, idle);
             if (launcher) {
-                try (Server s = Server.start(launcherJar, demo, launcherJvm, Map.of(), "--demo")) {
-                    cached.add(s.readySeconds);
-                    if (round == 1) {
-                        Thread.sleep(10_000);
-                        idle = s.rssMb();
-                    }
-                }
+                idle = ready(launcherJar, launcherJvm, cached, round == 1, idle);
             }
         }
         double plainReady = plain.stream().mapToDouble(d -> d).average().orElseThrow();
@@ -501,6 +490,19 @@ public final class Bench {
         }
         figures.put("startup_plain_jar_seconds", plainReady);
         goal("startup_ready_seconds", ready, 10, ready <= 10, "s", "embedded database, existing data; " + how);
+    }
+
+    /** Starts the demo folder once, adds its time to ready; returns its RSS 10 s later if asked, else {@code idle}. */
+    private double ready(Path jar, List<String> jvm, List<Double> times, boolean measureIdle, double idle)
+            throws Exception {
+        try (Server s = Server.start(jar, work.resolve("footprint"), jvm, Map.of(), "--demo")) {
+            times.add(s.readySeconds);
+            if (!measureIdle) {
+                return idle;
+            }
+            Thread.sleep(10_000);
+            return s.rssMb();
+        }
     }
 
     private static String joined(List<Double> seconds) {
