@@ -5,13 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import org.luoshi.Unnest;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,27 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditRecorder {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditRecorder(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, Clock clock) {
+    AuditRecorder(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
         this.clock = clock;
     }
 
-    private static final String INSERT = """
-            INSERT INTO audit_event (occurred_at, actor, address, action, outcome,
-                                     target_type, target_id, summary, before, after)
-            VALUES (:at, :actor, :address, :action, :outcome, :targetType, :targetId, :summary,
-                    CAST(:before AS jsonb), CAST(:after AS jsonb))
-            """;
+    private static final String COLUMNS =
+            "occurred_at, actor, address, action, outcome, target_type, target_id, summary, before, after";
 
     @EventListener
     void on(AuditableEvent event) {
-        jdbc.sql(INSERT)
+        jdbc.sql("INSERT INTO audit_event (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))")
                 .params(row(event, OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC)))
                 .update();
     }
@@ -56,26 +46,35 @@ class AuditRecorder {
     @EventListener
     void on(AuditableBatch batch) {
         OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        Unnest rows = new Unnest(
+                "at timestamptz",
+                "actor text",
+                "address text",
+                "action text",
+                "outcome text",
+                "type text",
+                "id text",
+                "summary text",
+                "before jsonb",
+                "after jsonb");
         batch.events().forEach(e -> rows.add(row(e, at)));
-        if (!rows.isEmpty()) {
-            this.batch.batchUpdate(INSERT, SqlParameterSourceUtils.createBatch(rows));
-        }
+        rows.update(jdbc, "INSERT INTO audit_event (" + COLUMNS + ") SELECT * FROM {rows}");
     }
 
-    private Map<String, Object> row(AuditableEvent event, OffsetDateTime at) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("at", at);
-        p.put("actor", truncate(actor(event), 64));
-        p.put("address", currentAddress());
-        p.put("action", event.action());
-        p.put("outcome", event.outcome().name());
-        p.put("targetType", event.targetType());
-        p.put("targetId", truncate(event.targetId(), 64));
-        p.put("summary", event.summary());
-        p.put("before", toJson(event.stateBefore()));
-        p.put("after", toJson(event.stateAfter()));
-        return p;
+    /** The record's values in the order of {@link #COLUMNS}. */
+    private Object[] row(AuditableEvent event, OffsetDateTime at) {
+        return new Object[] {
+            at,
+            truncate(actor(event), 64),
+            currentAddress(),
+            event.action(),
+            event.outcome().name(),
+            event.targetType(),
+            truncate(event.targetId(), 64),
+            event.summary(),
+            toJson(event.stateBefore()),
+            toJson(event.stateAfter())
+        };
     }
 
     private String toJson(Object value) {

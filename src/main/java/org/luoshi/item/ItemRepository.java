@@ -6,8 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,11 +20,9 @@ class ItemRepository {
             """;
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ItemRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /** {@code n} codes of the year in one step, in order: a ledger import numbers its rows at once. */
@@ -58,57 +54,80 @@ class ItemRepository {
     /** A draft to insert in a batch: its id from {@link #newIds}, its code from {@link #nextCodes}. */
     record Draft(long id, NewItem item, String code, int year, String unitPath, String by) {}
 
-    /** Drafts and what hangs on them (co-units, steps, source links, a timeline entry) in batches. */
+    /** Drafts and what hangs on them (co-units, steps, source links, a timeline entry), a statement each. */
     void insertAll(java.util.List<Draft> drafts, java.util.Map<Long, String> unitPaths, String timelineActor) {
-        java.util.List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
-        java.util.List<java.util.Map<String, Object>> coUnits = new java.util.ArrayList<>();
-        java.util.List<java.util.Map<String, Object>> steps = new java.util.ArrayList<>();
-        java.util.List<java.util.Map<String, Object>> links = new java.util.ArrayList<>();
-        java.util.List<java.util.Map<String, Object>> timeline = new java.util.ArrayList<>();
+        org.luoshi.Unnest items = new org.luoshi.Unnest(
+                "id bigint",
+                "code text",
+                "year int",
+                "parent bigint",
+                "kind text",
+                "title text",
+                "content text",
+                "level text",
+                "cadence text",
+                "unit bigint",
+                "path text",
+                "leader bigint",
+                "start date",
+                "deadline date",
+                "days int",
+                "by text",
+                "tags text",
+                "doc text");
+        org.luoshi.Unnest coUnits = new org.luoshi.Unnest("i bigint", "u bigint", "p text");
+        org.luoshi.Unnest steps = new org.luoshi.Unnest("i bigint", "s int", "t text", "d date");
+        org.luoshi.Unnest links = new org.luoshi.Unnest("i bigint", "s bigint");
+        org.luoshi.Unnest timeline = new org.luoshi.Unnest("i bigint", "x text");
         for (Draft d : drafts) {
-            java.util.Map<String, Object> p = fields(d.item(), d.unitPath());
-            p.put("id", d.id());
-            p.put("code", d.code());
-            p.put("year", d.year());
-            p.put("parent", d.item().parentId());
-            p.put("by", d.by());
-            p.put("doc", searchText(d.item()));
-            items.add(p);
-            for (Long u : d.item().coUnitIds()) {
-                coUnits.add(java.util.Map.of("i", d.id(), "u", u, "p", unitPaths.get(u)));
+            NewItem n = d.item();
+            items.add(
+                    d.id(),
+                    d.code(),
+                    d.year(),
+                    n.parentId(),
+                    n.kind().name(),
+                    n.title(),
+                    n.content(),
+                    n.level().name(),
+                    n.cadence().name(),
+                    n.leadUnitId(),
+                    d.unitPath(),
+                    n.leadLeaderId(),
+                    n.startDate(),
+                    n.deadline(),
+                    n.deadlineDays(),
+                    d.by(),
+                    org.luoshi.Unnest.arrayLiteral(n.tags()),
+                    searchText(n));
+            for (Long u : n.coUnitIds()) {
+                coUnits.add(d.id(), u, unitPaths.get(u));
             }
             int seq = 0;
-            for (Milestone.Plan m : d.item().milestones()) {
-                java.util.Map<String, Object> step = new java.util.HashMap<>();
-                step.put("i", d.id());
-                step.put("s", ++seq);
-                step.put("t", m.title());
-                step.put("d", m.dueDate());
-                steps.add(step);
+            for (Milestone.Plan m : n.milestones()) {
+                steps.add(d.id(), ++seq, m.title(), m.dueDate());
             }
-            for (Long s : d.item().sourceIds()) {
-                links.add(java.util.Map.of("i", d.id(), "s", s));
+            for (Long s : n.sourceIds()) {
+                links.add(d.id(), s);
             }
-            timeline.add(java.util.Map.of(
-                    "i", d.id(), "a", timelineActor, "x", "立项：" + d.item().title()));
+            timeline.add(d.id(), "立项：" + n.title());
         }
-        batch("""
+        items.update(jdbc, """
                 INSERT INTO item (id, code, year, parent_id, kind, title, content, level, cadence, lead_unit_id,
                                   lead_unit_path, lead_leader_id, start_date, deadline, deadline_days, status,
                                   created_by, tags, search_doc)
-                VALUES (:id, :code, :year, :parent, :kind, :title, :content, :level, :cadence, :unit, :path,
-                        :leader, :start, :deadline, :days, 'DRAFT', :by, :tags, to_tsvector('simple', :doc))
-                """, items);
-        batch("INSERT INTO item_co_unit (item_id, unit_id, unit_path) VALUES (:i, :u, :p)", coUnits);
-        batch("INSERT INTO item_milestone (item_id, seq, title, due_date) VALUES (:i, :s, :t, :d)", steps);
-        batch("INSERT INTO item_source_link (item_id, source_id) VALUES (:i, :s) ON CONFLICT DO NOTHING", links);
-        batch("INSERT INTO item_event (item_id, actor, type, text) VALUES (:i, :a, 'CREATED', :x)", timeline);
-    }
-
-    private void batch(String sql, java.util.List<java.util.Map<String, Object>> rows) {
-        if (!rows.isEmpty()) {
-            batch.batchUpdate(sql, SqlParameterSourceUtils.createBatch(rows));
-        }
+                SELECT id, code, year, parent, kind, title, content, level, cadence, unit, path, leader, start,
+                       deadline, days, 'DRAFT', by, CAST(tags AS text[]), to_tsvector('simple', doc)
+                  FROM {rows}
+                """);
+        coUnits.update(jdbc, "INSERT INTO item_co_unit (item_id, unit_id, unit_path) SELECT i, u, p FROM {rows}");
+        steps.update(jdbc, "INSERT INTO item_milestone (item_id, seq, title, due_date) SELECT i, s, t, d FROM {rows}");
+        links.update(jdbc, """
+                INSERT INTO item_source_link (item_id, source_id) SELECT i, s FROM {rows} ON CONFLICT DO NOTHING""");
+        timeline.update(
+                jdbc,
+                "INSERT INTO item_event (item_id, actor, type, text) SELECT i, :a, 'CREATED', x FROM {rows}",
+                java.util.Map.of("a", timelineActor));
     }
 
     Optional<ItemData> find(long id) {

@@ -27,16 +27,11 @@ public class IndicatorService {
     static final int MAX_INDICATORS = 20;
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final ItemQuery items;
 
-    IndicatorService(
-            JdbcClient jdbc,
-            ItemQuery items,
-            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
+    IndicatorService(JdbcClient jdbc, ItemQuery items) {
         this.jdbc = jdbc;
         this.items = items;
-        this.batch = batch;
     }
 
     /** Reads {@code "indicators": [{"name", "measure", "baseline", "target", "direction", "weight"}]}. */
@@ -162,21 +157,35 @@ public class IndicatorService {
     /** The checked indicators of items just registered, in one batch (a ledger import's thousands). */
     @Transactional
     public void addToNew(Map<Long, List<IndicatorSpec>> checkedByItem) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        org.luoshi.Unnest rows = new org.luoshi.Unnest(
+                "item bigint",
+                "seq smallint",
+                "name text",
+                "measure text",
+                "baseline numeric",
+                "target numeric",
+                "direction text",
+                "acc text",
+                "weight numeric");
         checkedByItem.forEach((item, specs) -> {
             int seq = 0;
             for (IndicatorSpec s : specs) {
-                Map<String, Object> p = params(s, ++seq);
-                p.put("item", item);
-                rows.add(p);
+                rows.add(
+                        item,
+                        ++seq,
+                        s.name(),
+                        s.measure(),
+                        s.baseline(),
+                        s.target(),
+                        s.direction().name(),
+                        s.accumulation().name(),
+                        s.weight());
             }
         });
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("""
-                    INSERT INTO indicator (item_id, seq, name, measure, baseline, target, direction, accumulation, weight)
-                    VALUES (:item, :seq, :name, :measure, :baseline, :target, :direction, :acc, :weight)
-                    """, org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils.createBatch(rows));
-        }
+        rows.update(jdbc, """
+                INSERT INTO indicator (item_id, seq, name, measure, baseline, target, direction, accumulation, weight)
+                SELECT item, seq, name, measure, baseline, target, direction, acc, weight FROM {rows}
+                """);
     }
 
     /**

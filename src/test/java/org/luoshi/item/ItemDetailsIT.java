@@ -85,6 +85,10 @@ class ItemDetailsIT extends IntegrationTest {
         JsonNode item = created.json();
         long id = item.get("id").asLong();
         assertThat(strings(item.get("tags"))).containsExactly("重大项目", "一号工程");
+        // tags travel to PostgreSQL as an array literal: its quoting must not leak into them
+        Api.Response odd = create(Map.of("tags", List.of("引号\"内", "反斜杠\\", "{花括号}", "NULL", "空 格")));
+        assertThat(odd.status()).as(odd.body()).isEqualTo(201);
+        assertThat(strings(odd.json().get("tags"))).containsExactly("引号\"内", "反斜杠\\", "{花括号}", "NULL", "空 格");
         assertThat(strings(item.get("milestones"), "title")).as("in date order").containsExactly("完成征地拆迁", "主体完工");
         assertThat(strings(item.get("sources"), "title")).containsExactly("2099年市政府工作报告");
 
