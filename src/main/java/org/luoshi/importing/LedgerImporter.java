@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luoshi.DomainException;
+import org.luoshi.Unnest;
 import org.luoshi.item.Cadence;
 import org.luoshi.item.ItemData;
 import org.luoshi.item.ItemKind;
@@ -27,8 +28,6 @@ import org.luoshi.security.AccountQuery;
 import org.luoshi.security.CurrentUser;
 import org.luoshi.security.DataScopes;
 import org.luoshi.security.Role;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +56,6 @@ public class LedgerImporter {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final NameMappings mappings;
-    private final NamedParameterJdbcTemplate batch;
 
     LedgerImporter(
             ItemService items,
@@ -67,10 +65,8 @@ public class LedgerImporter {
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
-            NameMappings mappings,
-            NamedParameterJdbcTemplate batch) {
+            NameMappings mappings) {
         this.mappings = mappings;
-        this.batch = batch;
         this.items = items;
         this.units = units;
         this.accounts = accounts;
@@ -124,63 +120,161 @@ public class LedgerImporter {
         long t0 = System.nanoTime();
         List<SheetRow> rows = SheetReader.read(xlsx, false);
         long t1 = System.nanoTime();
-        List<RowError> errors = new ArrayList<>();
-        List<Planned> planned = plan(user, rows, errors, mode);
-        long t2 = System.nanoTime();
-        if (!errors.isEmpty()) {
-            return new ImportResult(0, 0, 0, dryRun, errors);
-        }
+        List<RowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         if (dryRun) {
+            List<Planned> planned = new ArrayList<>();
+            plan(user, rows, errors, mode, planned::add);
+            if (!errors.isEmpty()) {
+                return new ImportResult(0, 0, 0, true, errors);
+            }
             int existing = existingItems(planned).size();
             return new ImportResult(planned.size() - existing, existing, 0, true, List.of());
         }
+        progress.total((int) Math.max(0, rows.stream().filter(r -> !r.blank()).count() - 1));
+        // rows are checked on one thread while the checked ones are written on this one: the write
+        // waits on the database, the check on the processor, and neither waits for the other to end
+        Checking checking = new Checking(errors);
+        Thread.ofPlatform()
+                .name("import-check")
+                .daemon()
+                .start(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(
+                        () -> checking.run(() -> plan(user, rows, errors, mode, checking::add))));
         int[] counts = new int[3];
-        progress.total(planned.size());
-        tx.executeWithoutResult(status -> {
-            Map<String, Long> known = existingItems(planned);
-            List<Planned> fresh =
-                    planned.stream().filter(p -> !known.containsKey(p.key())).toList();
-            // new rows in batches: a row a time took a minute for ten thousand
-            for (int from = 0; from < fresh.size(); from += BATCH) {
-                List<Planned> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
-                List<ItemData> created;
-                try {
-                    created = items.createAll(
-                            user,
-                            chunk.stream().map(Planned::item).toList(),
-                            chunk.stream().map(Planned::fields).toList());
-                } catch (ItemService.Refused r) {
-                    throw refused(chunk.get(r.index()), r.error());
+        try {
+            tx.executeWithoutResult(status -> {
+                for (List<Planned> chunk = checking.next(); chunk != null; chunk = checking.next()) {
+                    if (!errors.isEmpty()) {
+                        continue; // a bad row: the rest is only checked, so that every error is named
+                    }
+                    try {
+                        write(user, chunk, counts);
+                    } catch (RowRefused e) {
+                        checking.drain();
+                        throw e;
+                    }
+                    progress.written(counts[0] + counts[1] + counts[2]);
                 }
-                List<Map<String, Object>> keys = new ArrayList<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    keys.add(Map.of("k", chunk.get(i).key(), "i", created.get(i).id(), "h", hash(chunk.get(i))));
+                if (!errors.isEmpty()) {
+                    status.setRollbackOnly();
                 }
-                batch.batchUpdate(
-                        "INSERT INTO import_key (key, item_id, row_hash) VALUES (:k, :i, :h)",
-                        SqlParameterSourceUtils.createBatch(keys));
-                counts[0] += chunk.size();
-                progress.written(counts[0] + counts[1] + counts[2]);
+            });
+        } catch (RowRefused e) {
+            if (errors.isEmpty()) {
+                throw e;
             }
-            for (Planned p : planned) {
-                if (!known.containsKey(p.key())) {
-                    continue;
+            // the bad cells of later rows come first, as they did when every row was checked before writing
+        }
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, 0, 0, false, List.copyOf(errors));
+        }
+        log.info(
+                "导入 {} 行：读表 {} ms，核对 {} ms（与写入同时），至写完 {} ms",
+                counts[0] + counts[1] + counts[2],
+                (t1 - t0) / 1_000_000,
+                checking.millis,
+                (System.nanoTime() - t1) / 1_000_000);
+        return new ImportResult(counts[0], counts[1], counts[2], false, List.of());
+    }
+
+    /** Checked rows handed from the checking thread to the writing one, a batch at a time. */
+    private static final class Checking {
+        private static final List<Planned> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<Planned>> ready =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        private final List<RowError> errors;
+        private List<Planned> filling = new ArrayList<>();
+        private volatile RuntimeException failure;
+        private volatile long millis;
+
+        Checking(List<RowError> errors) {
+            this.errors = errors;
+        }
+
+        void run(Runnable check) {
+            long t0 = System.nanoTime();
+            try {
+                check.run();
+                ready.add(filling);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                millis = (System.nanoTime() - t0) / 1_000_000;
+                ready.add(END);
+            }
+        }
+
+        void add(Planned p) {
+            filling.add(p);
+            if (filling.size() == BATCH && errors.isEmpty()) {
+                ready.add(filling);
+                filling = new ArrayList<>();
+            }
+        }
+
+        /** Waits for the check to end, its batches unwritten. */
+        void drain() {
+            while (true) {
+                try {
+                    if (ready.take() == END) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
+            }
+        }
+
+        /** The next batch, or null once every row is checked; a check that failed fails here. */
+        List<Planned> next() {
+            List<Planned> chunk;
+            try {
+                chunk = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("导入被中断", e);
+            }
+            if (chunk == END) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return null;
+            }
+            return chunk;
+        }
+    }
+
+    /** One batch of checked rows: new ones registered together, earlier ones brought up to date. */
+    private void write(CurrentUser user, List<Planned> chunk, int[] counts) {
+        Map<String, Long> known = existingItems(chunk);
+        List<Planned> fresh =
+                chunk.stream().filter(p -> !known.containsKey(p.key())).toList();
+        if (!fresh.isEmpty()) {
+            List<ItemData> created;
+            try {
+                created = items.createAll(
+                        user,
+                        fresh.stream().map(Planned::item).toList(),
+                        fresh.stream().map(Planned::fields).toList());
+            } catch (ItemService.Refused r) {
+                throw refused(fresh.get(r.index()), r.error());
+            }
+            Unnest keys = new Unnest("k text", "i bigint", "h text");
+            for (int i = 0; i < fresh.size(); i++) {
+                keys.add(fresh.get(i).key(), created.get(i).id(), hash(fresh.get(i)));
+            }
+            keys.update(jdbc, "INSERT INTO import_key (key, item_id, row_hash) SELECT k, i, h FROM {rows}");
+            counts[0] += fresh.size();
+        }
+        for (Planned p : chunk) {
+            if (known.containsKey(p.key())) {
                 try {
                     counts[write(user, p, known.get(p.key()))]++;
-                    progress.written(counts[0] + counts[1] + counts[2]);
                 } catch (DomainException e) {
                     throw refused(p, e);
                 }
             }
-        });
-        log.info(
-                "导入 {} 行：读表 {} ms，核对 {} ms，写入 {} ms",
-                planned.size(),
-                (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000,
-                (System.nanoTime() - t2) / 1_000_000);
-        return new ImportResult(counts[0], counts[1], counts[2], false, List.of());
+        }
     }
 
     /** Thrown inside the import's transaction so that it rolls back; carries the row's error. */
@@ -197,7 +291,7 @@ public class LedgerImporter {
         }
     }
 
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
 
     /**
      * A rule only the item itself knows (e.g. its deadline against its parent's): name the row;
@@ -252,7 +346,13 @@ public class LedgerImporter {
         }
     }
 
-    private List<Planned> plan(CurrentUser user, List<SheetRow> rows, List<RowError> errors, Mode mode) {
+    /** Checks every row, naming each bad cell in {@code errors}, and hands each good one to {@code sink}. */
+    private void plan(
+            CurrentUser user,
+            List<SheetRow> rows,
+            List<RowError> errors,
+            Mode mode,
+            java.util.function.Consumer<Planned> sink) {
         int headerAt = -1;
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         Map<Integer, String> headers = new HashMap<>();
@@ -277,7 +377,7 @@ public class LedgerImporter {
         String sheet = rows.isEmpty() ? "" : rows.getFirst().sheet();
         if (headerAt < 0) {
             errors.add(new RowError(sheet, 0, "", "未找到表头：前" + HEADER_SEARCH + "行中须有" + mode.needs + "等列名"));
-            return List.of();
+            return;
         }
         NameMatcher unitNames = new NameMatcher();
         Map<Long, Unit> unitsById = new HashMap<>();
@@ -301,7 +401,7 @@ public class LedgerImporter {
         });
         int year = LocalDate.now(clock).getYear();
         LocalDate today = LocalDate.now(clock);
-        List<Planned> planned = new ArrayList<>();
+        int planned = 0;
         Map<String, Integer> seenKeys = new HashMap<>();
         for (SheetRow row : rows.subList(headerAt + 1, rows.size())) {
             if (row.blank()) {
@@ -430,7 +530,8 @@ public class LedgerImporter {
             List<String> tags = mode == Mode.PROBLEMS && !category.isEmpty()
                     ? List.of(category.length() > 20 ? category.substring(0, 20) : category)
                     : List.of();
-            planned.add(new Planned(
+            planned++;
+            sink.accept(new Planned(
                     row,
                     key,
                     new NewItem(
@@ -451,10 +552,9 @@ public class LedgerImporter {
                             List.of()),
                     fields));
         }
-        if (planned.isEmpty() && errors.isEmpty()) {
+        if (planned == 0 && errors.isEmpty()) {
             errors.add(new RowError(sheet, headerAt + 1, "", "表头下没有可导入的事项"));
         }
-        return planned;
     }
 
     private static String fieldHeader(String field) {

@@ -225,6 +225,65 @@ class LedgerImportIT extends IntegrationTest {
         assertThat(items()).as("nothing of a sheet with bad rows is written").isEqualTo(before);
     }
 
+    /** More rows than one written batch: the first batches are written while later rows are still checked. */
+    private static byte[] manyTasks(int n, String prefix, int badRow) throws IOException {
+        List<List<Object>> tasks = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String unit = i == badRow ? "临江县" : (i % 2 == 0 ? "临江区" : "青山区");
+            tasks.add(List.of(i, prefix + i, "", "", unit, i % 3 == 0 ? "市发改委" : "", "2099-06-30", i + "个", ""));
+        }
+        return ledger(tasks, false);
+    }
+
+    @Test
+    void aBadRowAfterBatchesAlreadyWrittenStillLeavesNothingWritten() throws Exception {
+        long before = items();
+        long keys =
+                jdbc.sql("SELECT count(*) FROM import_key").query(Long.class).single();
+        Api.Response r = upload(manyTasks(2_600, "批量核对", 2_550), false);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("errors").size()).isEqualTo(1);
+        JsonNode error = r.json().get("errors").get(0);
+        assertThat(error.get("row").asInt())
+                .as("the sheet's own row: four rows above the tasks")
+                .isEqualTo(2_554);
+        assertThat(error.get("column").asString()).isEqualTo("责任单位");
+        assertThat(items())
+                .as("the batches written before the bad row was reached are rolled back")
+                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM import_key").query(Long.class).single())
+                .isEqualTo(keys);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'item.created' AND summary LIKE '%批量核对%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aSheetOfManyBatchesLandsWholeAndItsRowsAreKnownNextTime() throws Exception {
+        long before = items();
+        byte[] file = manyTasks(2_600, "批量落地", -1);
+        JsonNode done = upload(file, false).json();
+        assertThat(done.get("imported").asInt()).as(done.toString()).isEqualTo(2_600);
+        assertThat(items()).isEqualTo(before + 2_600);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM item i
+                          JOIN import_key k ON k.item_id = i.id
+                          JOIN indicator d ON d.item_id = i.id
+                         WHERE i.title LIKE '批量落地%' AND i.status = 'DRAFT'
+                        """).query(Long.class).single())
+                .as("each row: its item, its key and its indicator")
+                .isEqualTo(2_600);
+        assertThat(jdbc.sql("SELECT count(*) FROM item_co_unit c JOIN item i ON i.id = c.item_id"
+                                + " WHERE i.title LIKE '批量落地%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(866);
+        JsonNode again = upload(file, false).json();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(2_600);
+        assertThat(items()).isEqualTo(before + 2_600);
+    }
+
     @Test
     void aNameMappedOnceIsFoundInEveryLaterImportOfTheUnit() throws Exception {
         byte[] file = ledger(List.of(List.of(1, "建设滨江绿道", "", "张市长", "江城开发区", "", "2099-06-30", "", "")), false);
