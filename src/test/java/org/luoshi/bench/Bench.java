@@ -918,46 +918,43 @@ public final class Bench {
         }
         // titles new to the ledger on every run, so that each run creates its items
         String stamp = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        byte[] xlsx = LedgerFile.of(rows, units, null, "基准" + stamp + "批", 2027);
-        resetStatements(s);
-        long t0 = System.nanoTime();
-        HttpResponse<String> started = org.luoshi.support.Api.multipart(
-                s.base() + "/api/v1/imports/ledger?background=true",
-                token,
-                "file",
-                "ledger.xlsx",
-                xlsx,
-                HttpResponse.BodyHandlers.ofString());
-        String status = "?";
-        String detail = started.body();
-        if (started.statusCode() == 202) {
-            String run = "/api/v1/imports/runs/"
-                    + JSON.readTree(started.body()).get("runId").asLong();
-            while (true) {
-                JsonNode r = JSON.readTree(getBody(s, run, token));
-                status = r.get("status").asString();
-                detail = r.toString();
-                if (!status.equals("RUNNING")) {
-                    break;
-                }
-                Thread.sleep(100);
+        // the first import of a server's life runs mostly interpreted: timed and shown, not judged
+        Imported first = importLedger(s, token, LedgerFile.of(rows, units, null, "基准" + stamp + "预热", 2027));
+        line(
+                "Warm-up: a %,d-row ledger, the first import since the server started: %.2f s, %s.",
+                rows, first.seconds(), first.status());
+        List<Double> importTimes = new ArrayList<>();
+        boolean allDone = true;
+        for (int k = 1; k <= 3; k++) {
+            byte[] xlsx = LedgerFile.of(rows, units, null, "基准" + stamp + "批" + k, 2027);
+            // the audit chainer hashes the last import's records for a few seconds: a supervisor's
+            // next ledger does not come within the same second either
+            Thread.sleep(10_000);
+            if (k == 3) {
+                resetStatements(s);
+            }
+            Imported run = importLedger(s, token, xlsx);
+            importTimes.add(run.seconds());
+            allDone &= run.status().equals("DONE");
+            line(
+                    "Import %d of a %,d-row ledger (%.1f MB .xlsx, run in the background, polled): **%.2f s**, %s.",
+                    k, rows, xlsx.length / 1e6, run.seconds(), run.status());
+            if (!run.status().equals("DONE")) {
+                line(
+                        "Import detail: `%s`",
+                        run.detail().length() > 400 ? run.detail().substring(0, 400) : run.detail());
             }
         }
-        double importSeconds = (System.nanoTime() - t0) / 1e9;
-        line(
-                "Import of a %,d-row ledger (%.1f MB .xlsx, run in the background, polled): **%.2f s**, %s.",
-                rows, xlsx.length / 1e6, importSeconds, status);
-        if (!status.equals("DONE")) {
-            line("Import detail: `%s`", detail.length() > 400 ? detail.substring(0, 400) : detail);
-        }
-        topStatements(s, "the import");
+        topStatements(s, "the third import");
+        List<Double> sorted = importTimes.stream().sorted().toList();
+        double importSeconds = sorted.get(1);
         goal(
                 "import_" + rows + "_rows_seconds",
                 importSeconds,
                 3,
-                importSeconds <= 3 && status.equals("DONE"),
+                importSeconds <= 3 && allDone,
                 "s",
-                quick ? "quick: fewer rows" : "10,000 rows");
+                (quick ? "quick: fewer rows; " : "10,000 rows; ") + "median of three after a warm-up import");
 
         // the largest view within the export's limit of 100,000 rows
         String best = null;
@@ -975,7 +972,7 @@ public final class Bench {
             }
         }
         double before = s.rssMb();
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         HttpResponse<byte[]> export = http.send(
                 HttpRequest.newBuilder(URI.create(s.base() + "/api/v1/items/export?" + best))
                         .header("Authorization", "Bearer " + token)
@@ -1165,6 +1162,36 @@ public final class Bench {
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(5))
                 .build();
+    }
+
+    private record Imported(double seconds, String status, String detail) {}
+
+    /** One ledger through the API as a supervisor imports it: in the background, polled until it ends. */
+    private Imported importLedger(Server s, String token, byte[] xlsx) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> started = org.luoshi.support.Api.multipart(
+                s.base() + "/api/v1/imports/ledger?background=true",
+                token,
+                "file",
+                "ledger.xlsx",
+                xlsx,
+                HttpResponse.BodyHandlers.ofString());
+        String status = "?";
+        String detail = started.body();
+        if (started.statusCode() == 202) {
+            String run = "/api/v1/imports/runs/"
+                    + JSON.readTree(started.body()).get("runId").asLong();
+            while (true) {
+                JsonNode r = JSON.readTree(getBody(s, run, token));
+                status = r.get("status").asString();
+                detail = r.toString();
+                if (!status.equals("RUNNING")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return new Imported((System.nanoTime() - t0) / 1e9, status, detail);
     }
 
     private static void resetStatements(Server s) throws Exception {
