@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -329,15 +330,27 @@ public class HalfYearSummary {
                 0);
     }
 
+    private static final int ROWS_AT_ONCE = 5_000;
+
     /** Items led by the unit or any unit under it that were under way at some time in the half-year. */
     private List<ItemData> relevant(CurrentUser user, Unit unit, HalfYear period) {
+        // the view's ids in one pass, then the rows in large batches: paging a city's 35,000 items
+        // 200 at a time counted and skipped the view again for each page (16 s)
+        List<Long> ids = items.ids(
+                user,
+                ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, 1, ItemQuery.MAX_PAGE_SIZE),
+                unit.path().value(),
+                Integer.MAX_VALUE);
         List<ItemData> found = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            ItemQuery.Page p = items.list(
-                    user,
-                    ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, page, ItemQuery.MAX_PAGE_SIZE),
-                    unit.path().value());
-            for (ItemData i : p.items()) {
+        for (int from = 0; from < ids.size(); from += ROWS_AT_ONCE) {
+            Map<Long, ItemData> byId = new HashMap<>();
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + ROWS_AT_ONCE));
+            items.byIds(batch).forEach(i -> byId.put(i.id(), i));
+            for (Long id : batch) {
+                ItemData i = byId.get(id);
+                if (i == null) {
+                    continue;
+                }
                 LocalDate began = i.startDate() != null
                         ? i.startDate()
                         : i.dispatchedAt() == null
@@ -350,15 +363,12 @@ public class HalfYearSummary {
                     found.add(i);
                 }
             }
-            if ((long) page * ItemQuery.MAX_PAGE_SIZE >= p.total()) {
-                break;
-            }
         }
         // a decomposed item speaks for its children when both are in the unit's ledger
-        Set<Long> ids = new HashSet<>();
-        found.forEach(i -> ids.add(i.id()));
+        Set<Long> inLedger = new HashSet<>();
+        found.forEach(i -> inLedger.add(i.id()));
         return found.stream()
-                .filter(i -> i.parentId() == null || !ids.contains(i.parentId()))
+                .filter(i -> i.parentId() == null || !inLedger.contains(i.parentId()))
                 .toList();
     }
 
