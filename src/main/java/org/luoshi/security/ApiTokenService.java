@@ -25,13 +25,11 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
     private final DemoMode demo;
 
-    ApiTokenService(JdbcClient jdbc, AccountRepository accounts, ApplicationEventPublisher events, DemoMode demo) {
+    ApiTokenService(JdbcClient jdbc, ApplicationEventPublisher events, DemoMode demo) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
         this.events = events;
         this.demo = demo;
     }
@@ -89,18 +87,17 @@ public class ApiTokenService {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        // one round trip: the lookup, and the last use noted at most once a minute
-        Optional<Long> accountId =
-                jdbc.sql("""
+        // one round trip: the token, its account, and the last use noted at most once a minute
+        return jdbc.sql("""
                         WITH t AS (SELECT id, account_id, last_used_at FROM api_token
                                     WHERE token_hash = :h AND revoked_at IS NULL),
                         touched AS (UPDATE api_token a SET last_used_at = now() FROM t
                                      WHERE a.id = t.id
                                        AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'))
-                        SELECT account_id FROM t
-                        """).param("h", sha256(secret)).query(Long.class).optional();
-        return accountId
-                .flatMap(accounts::find)
+                        """ + AccountRepository.SELECT + " JOIN t ON t.account_id = a.id")
+                .param("h", sha256(secret))
+                .query(AccountRepository::map)
+                .optional()
                 .filter(Account::enabled)
                 .filter(a -> !a.demo() || demo.enabled())
                 .filter(a -> a.lockedUntil() == null || a.lockedUntil().isBefore(java.time.Instant.now()))
