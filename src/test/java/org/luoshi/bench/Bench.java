@@ -589,10 +589,14 @@ public final class Bench {
                 .append(
                         " request's p95 against the bare SQL's p95. Executor time is what PostgreSQL itself counted for")
                 .append(
-                        " the loaded requests (pg_stat_statements, execution only: no parsing, planning or round trips).\n\n")
+                        " the loaded requests (pg_stat_statements, execution only: no parsing, planning or round trips).")
+                .append(" The last two columns replay the same statements from as many connections at once as there")
+                .append(" are leaders: how much of the ratio is two shared cores' queue, which a replay one at a time")
+                .append(" never meets. The goal is judged against the replay one at a time.\n\n")
                 .append("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | bare SQL p50 ms | bare SQL p95 ms"
-                        + " | statements | executor ms | p95 / bare SQL |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | statements | executor ms | p95 / bare SQL | bare SQL p95 ms, %d at once | p95 / that |\n"
+                                .formatted(users))
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Random random = new Random(7);
         try (Connection db = s.database()) {
             db.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -618,11 +622,11 @@ public final class Bench {
                     rs.next();
                     sqlMs = rs.getDouble(1) / Math.max(1, r.ok() + r.errors());
                 }
-                Bare bare = bare(s, path, open, token, random);
+                Bare bare = bare(s, path, open, token, random, users);
                 double ratio = r.ms(95) / bare.p95;
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f | %.2f | %.1f |%n",
+                        "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f | %.2f | %.1f | %.2f | %.1f |%n",
                         e.getKey(),
                         r.ok() + r.errors(),
                         r.errors(),
@@ -633,7 +637,9 @@ public final class Bench {
                         bare.p95,
                         bare.statements,
                         sqlMs,
-                        ratio));
+                        ratio,
+                        bare.p95Together,
+                        r.ms(95) / bare.p95Together));
                 goal(e.getKey() + "_p95_over_bare_sql", ratio, 2, ratio <= 2 && r.errors() == 0, "×", path);
                 if (e.getKey().startsWith("dashboard")) {
                     goal(e.getKey() + "_p95_ms", r.ms(95), 50, r.ms(95) <= 50, "ms", path);
@@ -645,13 +651,13 @@ public final class Bench {
         }
     }
 
-    private record Bare(double p50, double p95, double statements) {}
+    private record Bare(double p50, double p95, double statements, double p95Together) {}
 
     /**
      * Captures the statements of 20 requests to {@code path} (one at a time, each item page another
      * item) and runs each request's statements again bare, three times.
      */
-    private Bare bare(Server s, String path, List<Long> open, String token, Random random) throws Exception {
+    private Bare bare(Server s, String path, List<Long> open, String token, Random random, int users) throws Exception {
         List<SqlCapture.Request> requests = SqlCapture.during(s, "token_hash", () -> {
             for (int i = 0; i < 20; i++) {
                 try {
@@ -672,13 +678,34 @@ public final class Bench {
                 }
             }
         }
-        Collections.sort(times);
+        // the same statements from as many connections at once as there are leaders: the share of
+        // the request's p95 that is two shared cores' queue, which the sequential replay never meets
+        List<Long> together = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int offset = u * requests.size() / users;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try (Connection db = s.database()) {
+                    for (int k = 0; k < 3 * requests.size(); k++) {
+                        together.add(SqlCapture.replay(db, requests.get((offset + k) % requests.size())));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
         double statements =
                 requests.stream().mapToInt(q -> q.statements().size()).average().orElse(0);
-        return new Bare(
-                times.get(times.size() / 2) / 1e6,
-                times.get((int) Math.ceil(times.size() * 0.95) - 1) / 1e6,
-                statements);
+        return new Bare(percentile(times, 50), percentile(times, 95), statements, percentile(together, 95));
+    }
+
+    private static double percentile(List<Long> nanos, int p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1)) / 1e6;
     }
 
     // ---------------------------------------------------------------- surge
