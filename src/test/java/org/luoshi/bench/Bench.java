@@ -576,27 +576,35 @@ public final class Bench {
         endpoints.put("search", "/api/v1/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
         int users = 4;
         Duration d = Duration.ofSeconds(quick ? 8 : 20);
+        Duration alone = Duration.ofSeconds(quick ? 5 : 10);
         md.append("Signed in as the province's supervisor; ")
                 .append(users)
                 .append(
                         " leaders at once, each asking again as soon as answered (a closed loop: people wait for their page),")
                 .append(" for ")
                 .append(d.toSeconds())
+                .append(" s per endpoint after a warm-up of the same; then one leader alone for ")
+                .append(alone.toSeconds())
                 .append(
-                        " s per endpoint after a warm-up of the same. **Bare SQL** is the very statements the server ran for")
-                .append(" some of the same requests (read back with their parameters from PostgreSQL's log), run again")
-                .append(" one after another through JDBC on one connection, with nothing around them; the ratio is the")
+                        " s. **Bare SQL** is the very statements the server ran for some of the same requests (read back")
                 .append(
-                        " request's p95 against the bare SQL's p95. Executor time is what PostgreSQL itself counted for")
+                        " with their parameters from PostgreSQL's log), run again through JDBC with nothing around them:")
+                .append(" once from as many connections at once as there are leaders, once one after another on one")
+                .append(" connection. Each p95 is set against the bare SQL's p95 under the same load: ")
+                .append(users)
+                .append(" leaders against the SQL ")
+                .append(users)
+                .append(" at once, one leader against the SQL one at a time. The goal takes the worse of the two. The")
+                .append(" last column, the loaded p95 against the SQL one at a time, mixes the two loads: on two cores")
+                .append(" the queue of four requests alone doubles a request's time, whatever the server does around")
+                .append(" its SQL. It is shown, not judged. Executor time is what PostgreSQL itself counted for the")
                 .append(
-                        " the loaded requests (pg_stat_statements, execution only: no parsing, planning or round trips).")
-                .append(" The last two columns replay the same statements from as many connections at once as there")
-                .append(" are leaders: how much of the ratio is two shared cores' queue, which a replay one at a time")
-                .append(" never meets. The goal is judged against the replay one at a time.\n\n")
-                .append("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | bare SQL p50 ms | bare SQL p95 ms"
-                        + " | statements | executor ms | p95 / bare SQL | bare SQL p95 ms, %d at once | p95 / that |\n"
-                                .formatted(users))
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        " loaded requests (pg_stat_statements, execution only: no parsing, planning or round trips).\n\n")
+                .append(("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | bare SQL p95 ms, %d at once"
+                                + " | p95 / that | 1 leader p95 ms | bare SQL p50 ms, one at a time | bare SQL p95 ms, one at a"
+                                + " time | 1 leader / that | statements | executor ms | p95 / bare SQL one at a time |\n")
+                        .formatted(users))
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Random random = new Random(7);
         try (Connection db = s.database()) {
             db.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -622,25 +630,43 @@ public final class Bench {
                     rs.next();
                     sqlMs = rs.getDouble(1) / Math.max(1, r.ok() + r.errors());
                 }
+                // one leader alone, the server already warm: the same load as the bare SQL one at a time
+                Load.Result one = Load.closedLoop(
+                        1,
+                        alone,
+                        (u, seq) -> get(
+                                s, path.replace("{id}", String.valueOf(open.get(random.nextInt(open.size())))), token));
                 Bare bare = bare(s, path, open, token, random, users);
-                double ratio = r.ms(95) / bare.p95;
+                double loaded = r.ms(95) / bare.p95Together;
+                double single = one.ms(95) / bare.p95;
+                double ratio = Math.max(loaded, single);
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f | %.2f | %.1f | %.2f | %.1f |%n",
+                        "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.2f | %.1f |%n",
                         e.getKey(),
                         r.ok() + r.errors(),
                         r.errors(),
                         r.ms(50),
                         r.ms(95),
                         r.ms(99),
+                        bare.p95Together,
+                        loaded,
+                        one.ms(95),
                         bare.p50,
                         bare.p95,
+                        single,
                         bare.statements,
                         sqlMs,
+                        r.ms(95) / bare.p95));
+                goal(
+                        e.getKey() + "_p95_over_bare_sql",
                         ratio,
-                        bare.p95Together,
-                        r.ms(95) / bare.p95Together));
-                goal(e.getKey() + "_p95_over_bare_sql", ratio, 2, ratio <= 2 && r.errors() == 0, "×", path);
+                        2,
+                        ratio <= 2 && r.errors() + one.errors() == 0,
+                        "×",
+                        path
+                                + " (the worse of %d leaders / SQL %d at once and 1 leader / SQL one at a time)"
+                                        .formatted(users, users));
                 if (e.getKey().startsWith("dashboard")) {
                     goal(e.getKey() + "_p95_ms", r.ms(95), 50, r.ms(95) <= 50, "ms", path);
                 }
@@ -655,7 +681,8 @@ public final class Bench {
 
     /**
      * Captures the statements of 20 requests to {@code path} (one at a time, each item page another
-     * item) and runs each request's statements again bare, three times.
+     * item) and runs each request's statements again bare, one request after another on one
+     * connection, then from {@code users} connections at once.
      */
     private Bare bare(Server s, String path, List<Long> open, String token, Random random, int users) throws Exception {
         List<SqlCapture.Request> requests = SqlCapture.during(s, "token_hash", () -> {
@@ -670,23 +697,28 @@ public final class Bench {
         if (requests.isEmpty()) {
             throw new IllegalStateException("no statements captured for " + path);
         }
+        // a p95 wants a couple of hundred samples: ten rounds, fewer where a round takes long (search)
         List<Long> times = new ArrayList<>();
+        int rounds = 0;
         try (Connection db = s.database()) {
-            for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            while (rounds < 10 && (rounds < 3 || System.nanoTime() - start < 2_000_000_000L)) {
                 for (SqlCapture.Request request : requests) {
                     times.add(SqlCapture.replay(db, request));
                 }
+                rounds++;
             }
         }
-        // the same statements from as many connections at once as there are leaders: the share of
-        // the request's p95 that is two shared cores' queue, which the sequential replay never meets
+        int perConnection = rounds * requests.size();
+        // the same statements from as many connections at once as there are leaders: the bare SQL
+        // under the loaded requests' own queue for two shared cores
         List<Long> together = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             int offset = u * requests.size() / users;
             threads.add(Thread.ofPlatform().start(() -> {
                 try (Connection db = s.database()) {
-                    for (int k = 0; k < 3 * requests.size(); k++) {
+                    for (int k = 0; k < perConnection; k++) {
                         together.add(SqlCapture.replay(db, requests.get((offset + k) % requests.size())));
                     }
                 } catch (Exception e) {
