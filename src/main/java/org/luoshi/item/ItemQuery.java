@@ -186,23 +186,29 @@ public class ItemQuery {
         int page = Math.max(f.page(), 1);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("limit", size + 1); // one more says whether a next page exists
-        params.put("offset", (long) (page - 1) * size);
         params.put("cap", cap + 1);
-        List<Long> ids = new ArrayList<>(plans.read(() -> jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql()
-                        + " ORDER BY " + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(Long.class)
-                .list()));
+        long offset = (long) (page - 1) * size;
+        params.put("offset", offset);
+        List<Long> ids = new ArrayList<>();
+        // one read-only transaction for the page and its count: each costs the server a round trip
+        long counted = plans.read(() -> {
+            ids.addAll(jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql() + " ORDER BY "
+                            + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
+                    .params(params)
+                    .query(Long.class)
+                    .list());
+            if (ids.size() <= size && (!ids.isEmpty() || offset == 0)) {
+                return offset + ids.size(); // the last page: what precedes it and what it holds
+            }
+            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + w.sql() + " LIMIT :cap) t")
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+        });
         boolean hasNext = ids.size() > size;
         if (hasNext) {
             ids.removeLast();
         }
-        long counted = plans.read(
-                () -> jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + w.sql() + " LIMIT :cap) t")
-                        .params(params)
-                        .query(Long.class)
-                        .single());
         return new Page(rows(ids), Math.min(counted, cap), counted > cap, hasNext);
     }
 

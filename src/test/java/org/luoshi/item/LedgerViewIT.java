@@ -87,6 +87,16 @@ class LedgerViewIT extends IntegrationTest {
         var before = query.listCapped(
                 supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, lastPage - 1, 5), null, 10);
         assertThat(before.hasNext()).isTrue();
+        // the last page knows the total from what precedes it; a page past the end still counts
+        var lastUncapped = query.listCapped(
+                supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, lastPage, 5), null, (int) live);
+        assertThat(lastUncapped.total()).isEqualTo(live);
+        assertThat(lastUncapped.capped()).isFalse();
+        var past = query.listCapped(
+                supervisor, ItemQuery.Filter.byStage(ItemQuery.Stage.LIVE, null, lastPage + 1, 5), null, (int) live);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(live);
+        assertThat(past.hasNext()).isFalse();
     }
 
     @Test
