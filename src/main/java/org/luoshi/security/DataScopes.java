@@ -44,12 +44,13 @@ public class DataScopes {
         if (user.has(Role.AUDIT_ADMIN)) {
             return UnitScope.none();
         }
-        List<Unit> chain = units.lineage(user.unitId());
+        UnitQuery.Lineage lineage = units.lineageInForest(user.unitId());
+        List<Unit> chain = lineage.chain();
         if (chain.isEmpty()) {
             return UnitScope.none();
         }
         Unit top = user.has(Role.SUPERVISOR) ? UnitQuery.jurisdictionIn(chain) : chain.getLast();
-        if (top.parentId() == null && units.soleRoot(top.id())) {
+        if (top.parentId() == null && lineage.soleTree()) {
             // the whole tree: said as such, a query needs no test per row (nor per co-unit) for it
             return UnitScope.all();
         }
