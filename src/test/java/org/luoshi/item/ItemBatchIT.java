@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.luoshi.security.CurrentUser;
-import org.luoshi.security.Role;
 import org.luoshi.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,13 +16,6 @@ class ItemBatchIT extends IntegrationTest {
 
     @Autowired
     ItemService items;
-
-    private CurrentUser supervisor() {
-        return jdbc.sql("SELECT id, unit_id FROM account WHERE username = 'supervisor'")
-                .query((rs, n) -> new CurrentUser(
-                        rs.getLong(1), "supervisor", "督查员", rs.getLong(2), Set.of(Role.SUPERVISOR), false))
-                .single();
-    }
 
     private long coUnit() {
         return jdbc.sql("SELECT id FROM unit WHERE parent_id = (SELECT parent_id FROM unit WHERE code = 'SF-LJ')"

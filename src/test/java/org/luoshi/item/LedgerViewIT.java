@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.luoshi.security.CurrentUser;
-import org.luoshi.security.Role;
 import org.luoshi.support.Api;
 import org.luoshi.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +54,7 @@ class LedgerViewIT extends IntegrationTest {
 
     @Test
     void aCappedCountStopsAtItsCapSaysSoAndPagesOnByWhetherRowsFollow() {
-        CurrentUser supervisor = jdbc.sql("SELECT id, unit_id FROM account WHERE username = 'supervisor'")
-                .query((rs, n) -> new CurrentUser(
-                        rs.getLong(1), "supervisor", "督查员", rs.getLong(2), Set.of(Role.SUPERVISOR), false))
-                .single();
+        CurrentUser supervisor = supervisor();
         long live = jdbc.sql("SELECT count(*) FROM item WHERE status NOT IN ('DRAFT', 'CANCELLED')")
                 .query(Long.class)
                 .single();

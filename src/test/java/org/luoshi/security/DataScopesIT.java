@@ -2,7 +2,6 @@ package org.luoshi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.luoshi.org.UnitPath;
 import org.luoshi.org.UnitScope;
@@ -20,10 +19,7 @@ class DataScopesIT extends IntegrationTest {
 
     @Test
     void theTopSupervisorSeesEverythingOnlyWhileHisTreeIsTheOnlyOne() {
-        CurrentUser supervisor = jdbc.sql("SELECT id, unit_id FROM account WHERE username = 'supervisor'")
-                .query((rs, n) -> new CurrentUser(
-                        rs.getLong(1), "supervisor", "督查员", rs.getLong(2), Set.of(Role.SUPERVISOR), false))
-                .single();
+        CurrentUser supervisor = supervisor();
         UnitPath city = jdbc.sql("SELECT path FROM unit WHERE parent_id IS NULL")
                 .query((rs, n) -> new UnitPath(rs.getString(1)))
                 .single();

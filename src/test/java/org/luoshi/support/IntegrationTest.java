@@ -1,5 +1,8 @@
 package org.luoshi.support;
 
+import java.util.Set;
+import org.luoshi.security.CurrentUser;
+import org.luoshi.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +52,14 @@ public abstract class IntegrationTest {
 
     protected Browser browserSession() {
         return new Browser(base());
+    }
+
+    /** The demo city's supervisor as the services see him, for calls made without a request. */
+    protected CurrentUser supervisor() {
+        return jdbc.sql("SELECT id, unit_id FROM account WHERE username = 'supervisor'")
+                .query((rs, n) -> new CurrentUser(
+                        rs.getLong(1), "supervisor", "督查员", rs.getLong(2), Set.of(Role.SUPERVISOR), false))
+                .single();
     }
 
     protected long unitId(String code) {
