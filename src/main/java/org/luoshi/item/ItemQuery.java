@@ -189,27 +189,28 @@ public class ItemQuery {
         params.put("cap", cap + 1);
         long offset = (long) (page - 1) * size;
         params.put("offset", offset);
-        List<Long> ids = new ArrayList<>();
-        // one read-only transaction for the page and its count: each costs the server a round trip
+        List<ItemData> rows = new ArrayList<>();
+        // one read-only transaction for the page, whole rows, and its count: each statement costs a
+        // round trip, and under a LIMIT the rows are read from the heap for the filter anyway
         long counted = plans.read(() -> {
-            ids.addAll(jdbc.sql("SELECT i.id FROM item i WHERE " + w.sql() + " ORDER BY "
+            rows.addAll(jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM item i WHERE " + w.sql() + " ORDER BY "
                             + (f.sort() == null ? Sort.DEADLINE : f.sort()).sql + " LIMIT :limit OFFSET :offset")
                     .params(params)
-                    .query(Long.class)
+                    .query(ItemRepository::map)
                     .list());
-            if (ids.size() <= size && (!ids.isEmpty() || offset == 0)) {
-                return offset + ids.size(); // the last page: what precedes it and what it holds
+            if (rows.size() <= size && (!rows.isEmpty() || offset == 0)) {
+                return offset + rows.size(); // the last page: what precedes it and what it holds
             }
             return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + w.sql() + " LIMIT :cap) t")
                     .params(params)
                     .query(Long.class)
                     .single();
         });
-        boolean hasNext = ids.size() > size;
+        boolean hasNext = rows.size() > size;
         if (hasNext) {
-            ids.removeLast();
+            rows.removeLast();
         }
-        return new Page(rows(ids), Math.min(counted, cap), counted > cap, hasNext);
+        return new Page(List.copyOf(rows), Math.min(counted, cap), counted > cap, hasNext);
     }
 
     private List<ItemData> rows(List<Long> ids) {
