@@ -201,7 +201,8 @@ public class ItemQuery {
             if (rows.size() <= size && (!rows.isEmpty() || offset == 0)) {
                 return offset + rows.size(); // the last page: what precedes it and what it holds
             }
-            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + w.sql() + " LIMIT :cap) t")
+            String countWhere = w.sql().replace(NOT_OVERDUE, NOT_OVERDUE_COUNTED);
+            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + countWhere + " LIMIT :cap) t")
                     .params(params)
                     .query(Long.class)
                     .single();
@@ -238,6 +239,16 @@ public class ItemQuery {
     private record Where(String sql, Map<String, Object> params, boolean scoped) {}
 
     private static final String OPEN = "('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED')";
+
+    /** Open and not overdue, for a page: in deadline order the planner finds it through two indexes. */
+    private static final String NOT_OVERDUE = "(i.deadline IS NULL OR i.deadline >= :today)";
+
+    /**
+     * The same for a count, as one test on the deadline the scope index holds: counted from that index
+     * alone instead of a bitmap over both (a city's open projects: 4.3 ms against 7.5 ms). Not for a
+     * page: in deadline order it walked the overdue items first (210 ms).
+     */
+    private static final String NOT_OVERDUE_COUNTED = "(i.deadline < :today) IS NOT TRUE";
 
     /**
      * Only the conditions a filter sets, each in a form an index can use: a catch-all text with
@@ -297,7 +308,7 @@ public class ItemQuery {
             if (f.overdue()) {
                 and.add("i.status IN " + OPEN + " AND i.deadline < :today");
             } else if (open) {
-                and.add("(i.deadline IS NULL OR i.deadline >= :today)");
+                and.add(NOT_OVERDUE);
             } else {
                 and.add("(i.status NOT IN " + OPEN + " OR i.deadline IS NULL OR i.deadline >= :today)");
             }
