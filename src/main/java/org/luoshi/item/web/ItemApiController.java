@@ -344,7 +344,13 @@ class ItemApiController {
                 throw DomainException.invalid("item.numbers", name, "{0} 须为整数数组", name);
             }
             return list.stream()
-                    .map(o -> new Fields(Map.of(name, o == null ? "" : o)).number(name))
+                    .map(o -> {
+                        Long n = new Fields(Map.of(name, o == null ? "" : o)).number(name);
+                        if (n == null) { // an empty element is no id: refused, not carried as a null
+                            throw DomainException.invalid("item.numbers", name, "{0} 须为整数数组", name);
+                        }
+                        return n;
+                    })
                     .toList();
         }
 
@@ -356,7 +362,10 @@ class ItemApiController {
             if (!(v instanceof List<?> list)) {
                 throw DomainException.invalid("item.texts", name, "{0} 须为字符串数组", name);
             }
-            return list.stream().map(o -> o == null ? null : o.toString()).toList();
+            if (list.contains(null)) {
+                throw DomainException.invalid("item.texts", name, "{0} 须为字符串数组", name);
+            }
+            return list.stream().map(Object::toString).toList();
         }
 
         @SuppressWarnings("unchecked")
