@@ -30,9 +30,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -584,29 +584,33 @@ public final class Bench {
         int users = 4;
         Duration d = Duration.ofSeconds(quick ? 8 : 20);
         Duration alone = Duration.ofSeconds(quick ? 5 : 10);
-        md.append("Signed in as the province's supervisor; ")
-                .append(users)
-                .append(
-                        " leaders at once, each asking again as soon as answered (a closed loop: people wait for their page),")
-                .append(" for ")
-                .append(d.toSeconds())
-                .append(" s per endpoint after a warm-up of the same; then one leader alone for ")
-                .append(alone.toSeconds())
-                .append(
-                        " s. **Bare SQL** is the very statements the server ran for some of the same requests (read back")
-                .append(
-                        " with their parameters from PostgreSQL's log), run again through JDBC with nothing around them:")
-                .append(" once from as many connections at once as there are leaders, once one after another on one")
-                .append(" connection. Each p95 is set against the bare SQL's p95 under the same load: ")
-                .append(users)
-                .append(" leaders against the SQL ")
-                .append(users)
-                .append(" at once, one leader against the SQL one at a time. The goal takes the worse of the two. The")
-                .append(" last column, the loaded p95 against the SQL one at a time, mixes the two loads: on two cores")
-                .append(" the queue of four requests alone doubles a request's time, whatever the server does around")
-                .append(" its SQL. It is shown, not judged. Executor time is what PostgreSQL itself counted for the")
-                .append(
-                        " loaded requests (pg_stat_statements, execution only: no parsing, planning or round trips).\n\n")
+        int rounds = quick ? 2 : 4;
+        md.append("""
+                Signed in as the province's supervisor. For each endpoint, after a warm-up of %d s with %d \
+                leaders, %d rounds, each of four turns: %d leaders at once, each asking again as soon as answered \
+                (a closed loop: people wait for their page), for %.1f s; the **bare SQL** from %d connections at \
+                once; one leader alone for %.1f s; the bare SQL one after another on one connection. Every other \
+                round runs its turns backwards, so that a machine that slows down or speeds up during the minute \
+                weighs alike on both sides of each ratio; the samples of all rounds are pooled. The bare SQL is the \
+                very statements the server ran for 20 of the same requests (read back with their parameters from \
+                PostgreSQL's log), run again through JDBC with nothing around them. Each p95 is set against the \
+                bare SQL's p95 under the same load: %d leaders against the SQL %d at once, one leader against the \
+                SQL one at a time. The goal takes the worse of the two. The last column, the loaded p95 against the \
+                SQL one at a time, mixes the two loads: on two cores the queue of four requests alone doubles a \
+                request's time, whatever the server does around its SQL. It is shown, not judged. Executor time is \
+                what PostgreSQL itself counted for the loaded requests (pg_stat_statements, execution only: no \
+                parsing, planning or round trips).
+
+                """.formatted(
+                                quick ? 3 : 8,
+                                users,
+                                rounds,
+                                users,
+                                d.toMillis() / 1000.0 / rounds,
+                                users,
+                                alone.toMillis() / 1000.0 / rounds,
+                                users,
+                                users))
                 .append(("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | bare SQL p95 ms, %d at once"
                                 + " | p95 / that | 1 leader p95 ms | bare SQL p50 ms, one at a time | bare SQL p95 ms, one at a"
                                 + " time | 1 leader / that | statements | executor ms | p95 / bare SQL one at a time |\n")
@@ -617,81 +621,104 @@ public final class Bench {
             db.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             for (var e : endpoints.entrySet()) {
                 String path = e.getValue();
+                Load.Call call = (u, seq) ->
+                        get(s, path.replace("{id}", String.valueOf(open.get(random.nextInt(open.size())))), token);
                 // warm: a server that has run for a while has compiled this endpoint's code
-                Load.closedLoop(
-                        users,
-                        Duration.ofSeconds(quick ? 3 : 8),
-                        (u, seq) -> get(
-                                s, path.replace("{id}", String.valueOf(open.get(random.nextInt(open.size())))), token));
-                db.createStatement().execute("SELECT pg_stat_statements_reset()");
-                Load.Result r = Load.closedLoop(
-                        users,
-                        d,
-                        (u, seq) -> get(
-                                s, path.replace("{id}", String.valueOf(open.get(random.nextInt(open.size())))), token));
-                double sqlMs;
-                try (ResultSet rs = db.createStatement()
-                        .executeQuery("SELECT coalesce(sum(total_exec_time), 0)"
-                                + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'luoshi')"
-                                + " AND query NOT LIKE '%pg_stat_statements%'")) {
-                    rs.next();
-                    sqlMs = rs.getDouble(1) / Math.max(1, r.ok() + r.errors());
-                }
-                // one leader alone, the server already warm: the same load as the bare SQL one at a time
-                Load.Result one = Load.closedLoop(
-                        1,
-                        alone,
-                        (u, seq) -> get(
-                                s, path.replace("{id}", String.valueOf(open.get(random.nextInt(open.size())))), token));
-                Bare bare = bare(s, path, open, token, random, users);
-                double loaded = r.ms(95) / bare.p95Together;
-                double single = one.ms(95) / bare.p95;
-                double ratio = Math.max(loaded, single);
-                md.append(String.format(
-                        Locale.ROOT,
-                        "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.2f | %.1f |%n",
-                        e.getKey(),
-                        r.ok() + r.errors(),
-                        r.errors(),
-                        r.ms(50),
-                        r.ms(95),
-                        r.ms(99),
-                        bare.p95Together,
-                        loaded,
-                        one.ms(95),
-                        bare.p50,
-                        bare.p95,
-                        single,
-                        bare.statements,
-                        sqlMs,
-                        r.ms(95) / bare.p95));
-                goal(
-                        e.getKey() + "_p95_over_bare_sql",
-                        ratio,
-                        2,
-                        ratio <= 2 && r.errors() + one.errors() == 0,
-                        "×",
-                        path
-                                + " (the worse of %d leaders / SQL %d at once and 1 leader / SQL one at a time)"
-                                        .formatted(users, users));
-                if (e.getKey().startsWith("dashboard")) {
-                    goal(e.getKey() + "_p95_ms", r.ms(95), 50, r.ms(95) <= 50, "ms", path);
-                }
-                if (e.getKey().equals("ledger_page")) {
-                    goal("ledger_page_p95_ms", r.ms(95), 100, r.ms(95) <= 100, "ms", path);
+                Load.closedLoop(users, Duration.ofSeconds(quick ? 3 : 8), call);
+                Tally t = new Tally();
+                try (Replay bare = new Replay(s, capture(s, path, open, token, random), users)) {
+                    List<Part> parts = List.of(
+                            () -> {
+                                double before = executorMs(db);
+                                Load.Result r = Load.closedLoop(users, d.dividedBy(rounds), call);
+                                t.executorMs += executorMs(db) - before;
+                                t.loaded.add(r.latency());
+                                t.requests += r.ok() + r.errors();
+                                t.errors += r.errors();
+                            },
+                            () -> bare.atOnce(Duration.ofMillis(quick ? 750 : 1500), 4),
+                            () -> {
+                                Load.Result r = Load.closedLoop(1, alone.dividedBy(rounds), call);
+                                t.alone.add(r.latency());
+                                t.errors += r.errors();
+                            },
+                            () -> bare.oneAtATime(Duration.ofMillis(quick ? 750 : 1500), 15));
+                    // every other round runs its four parts backwards (ABBA): a machine that slows or
+                    // quickens over the endpoint's minute does so alike on both sides of each ratio
+                    for (int k = 0; k < rounds; k++) {
+                        for (Part part : k % 2 == 0 ? parts : parts.reversed()) {
+                            part.run();
+                        }
+                    }
+                    double p95 = t.loaded.getValueAtPercentile(95) / 1000.0;
+                    double aloneP95 = t.alone.getValueAtPercentile(95) / 1000.0;
+                    double loaded = p95 / bare.atOnceMs(95);
+                    double single = aloneP95 / bare.oneAtATimeMs(95);
+                    double ratio = Math.max(loaded, single);
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.2f | %.1f |%n",
+                            e.getKey(),
+                            t.requests,
+                            t.errors,
+                            t.loaded.getValueAtPercentile(50) / 1000.0,
+                            p95,
+                            t.loaded.getValueAtPercentile(99) / 1000.0,
+                            bare.atOnceMs(95),
+                            loaded,
+                            aloneP95,
+                            bare.oneAtATimeMs(50),
+                            bare.oneAtATimeMs(95),
+                            single,
+                            bare.statements(),
+                            t.executorMs / Math.max(1, t.requests),
+                            p95 / bare.oneAtATimeMs(95)));
+                    goal(
+                            e.getKey() + "_p95_over_bare_sql",
+                            ratio,
+                            2,
+                            ratio <= 2 && t.errors == 0,
+                            "×",
+                            path
+                                    + " (the worse of %d leaders / SQL %d at once and 1 leader / SQL one at a time)"
+                                            .formatted(users, users));
+                    if (e.getKey().startsWith("dashboard")) {
+                        goal(e.getKey() + "_p95_ms", p95, 50, p95 <= 50, "ms", path);
+                    }
+                    if (e.getKey().equals("ledger_page")) {
+                        goal("ledger_page_p95_ms", p95, 100, p95 <= 100, "ms", path);
+                    }
                 }
             }
         }
     }
 
-    private record Bare(double p50, double p95, double statements, double p95Together) {}
+    /** One endpoint's loaded turns, added up: latencies in microseconds. */
+    private static final class Tally {
+        final Histogram loaded = new Histogram(3);
+        final Histogram alone = new Histogram(3);
+        long requests;
+        long errors;
+        double executorMs;
+    }
+
+    /** What PostgreSQL has counted executing the server's statements so far, in milliseconds. */
+    private static double executorMs(Connection db) throws Exception {
+        try (ResultSet rs = db.createStatement()
+                .executeQuery("SELECT coalesce(sum(total_exec_time), 0)"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'luoshi')"
+                        + " AND query NOT LIKE '%pg_stat_statements%'")) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
 
     /**
-     * Captures the statements of 20 requests to {@code path} (one at a time, each item page another
-     * item) and runs each request's statements again bare, one request after another on one
-     * connection, then from {@code users} connections at once.
+     * The statements of 20 requests to {@code path}, each item page another item, read back from
+     * PostgreSQL's log.
      */
-    private Bare bare(Server s, String path, List<Long> open, String token, Random random, int users) throws Exception {
+    private List<SqlCapture.Request> capture(Server s, String path, List<Long> open, String token, Random random)
+            throws Exception {
         List<SqlCapture.Request> requests = SqlCapture.during(s, "token_hash", () -> {
             for (int i = 0; i < 20; i++) {
                 try {
@@ -704,62 +731,7 @@ public final class Bench {
         if (requests.isEmpty()) {
             throw new IllegalStateException("no statements captured for " + path);
         }
-        // a p95 wants a couple of hundred samples: ten rounds, fewer where a round takes long (search)
-        List<Long> times = new ArrayList<>();
-        int rounds = 0;
-        try (Connection db = s.database()) {
-            warm(db, requests);
-            long start = System.nanoTime();
-            while (rounds < 10 && (rounds < 3 || System.nanoTime() - start < 2_000_000_000L)) {
-                for (SqlCapture.Request request : requests) {
-                    times.add(SqlCapture.replay(db, request));
-                }
-                rounds++;
-            }
-        }
-        int perConnection = rounds * requests.size();
-        // the same statements from as many connections at once as there are leaders: the bare SQL
-        // under the loaded requests' own queue for two shared cores
-        List<Long> together = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        CountDownLatch warmed = new CountDownLatch(users);
-        for (int u = 0; u < users; u++) {
-            int offset = u * requests.size() / users;
-            threads.add(Thread.ofPlatform().start(() -> {
-                try (Connection db = s.database()) {
-                    warm(db, requests);
-                    warmed.countDown();
-                    warmed.await();
-                    for (int k = 0; k < perConnection; k++) {
-                        together.add(SqlCapture.replay(db, requests.get((offset + k) % requests.size())));
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double statements =
-                requests.stream().mapToInt(q -> q.statements().size()).average().orElse(0);
-        return new Bare(percentile(times, 50), percentile(times, 95), statements, percentile(together, 95));
-    }
-
-    /**
-     * Runs every request once, untimed: a new connection's backend first fills its catalog caches,
-     * which the server's pooled connections did long ago.
-     */
-    private static void warm(Connection db, List<SqlCapture.Request> requests) throws Exception {
-        for (SqlCapture.Request request : requests) {
-            SqlCapture.replay(db, request);
-        }
-    }
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1)) / 1e6;
+        return requests;
     }
 
     // ---------------------------------------------------------------- surge
