@@ -193,7 +193,8 @@ final class ProvinceGenerator {
                 rootPath = rs.getString(6);
             }
             List<String> searchIndexes = dropSearchIndexes(c);
-            List<String> paceTriggers = paceTriggers(c, "DISABLE");
+            List<String> paceTriggers = paceTriggers(c);
+            switchTriggers(c, paceTriggers, false);
             long t = System.nanoTime();
             List<GenUnit> units = units(c, plan.units());
             made.put("units", (long) units.size());
@@ -242,11 +243,7 @@ final class ProvinceGenerator {
                 }
             }
             step("检索索引重建", searchIndexes.size(), t);
-            try (Statement s = c.createStatement()) {
-                for (String sql : paceTriggers) {
-                    s.execute(sql.replace(" DISABLE ", " ENABLE "));
-                }
-            }
+            switchTriggers(c, paceTriggers, true);
             c.commit();
         }
         long t = System.nanoTime();
@@ -267,24 +264,31 @@ final class ProvinceGenerator {
 
     /**
      * The triggers that mark an item's kept pace stale when its reports, indicators or steps change,
-     * switched off for the load and returned as the statements that did it. A new province keeps no
-     * pace yet, so there is nothing to mark; left on, the one COPY of four million reports walked
-     * every item's ancestors in one statement for longer than the whole load takes.
+     * as {@code table trigger}; the load switches them off. A new province keeps no pace yet, so there
+     * is nothing to mark; left on, the one COPY of four million reports walked every item's ancestors
+     * in one statement for longer than the whole load takes.
      */
-    private static List<String> paceTriggers(Connection c, String what) throws SQLException {
-        List<String> done = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT tgrelid::regclass::text, tgname FROM pg_trigger"
-                    + " WHERE NOT tgisinternal AND tgname LIKE 'item\\_pace\\_%'"
-                    + " AND tgrelid::regclass::text IN ('progress_report', 'indicator', 'item_milestone')");
+    private static List<String> paceTriggers(Connection c) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT tgrelid::regclass::text || ' ' || tgname FROM pg_trigger"
+                        + " WHERE NOT tgisinternal AND tgname LIKE 'item\\_pace\\_%'"
+                        + " AND tgrelid::regclass::text IN ('progress_report', 'indicator', 'item_milestone')")) {
             while (rs.next()) {
-                done.add("ALTER TABLE " + rs.getString(1) + " " + what + " TRIGGER " + rs.getString(2));
-            }
-            for (String sql : done) {
-                s.execute(sql);
+                found.add(rs.getString(1));
             }
         }
-        return done;
+        return found;
+    }
+
+    private static void switchTriggers(Connection c, List<String> triggers, boolean on) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String t : triggers) {
+                String[] tableAndName = t.split(" ");
+                s.execute("ALTER TABLE " + tableAndName[0] + (on ? " ENABLE" : " DISABLE") + " TRIGGER "
+                        + tableAndName[1]);
+            }
+        }
     }
 
     /** The character-pair search indexes cost a function call per row: built once after the load. */

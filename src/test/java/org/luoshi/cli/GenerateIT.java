@@ -3,11 +3,13 @@ package org.luoshi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.luoshi.database.EmbeddedDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,17 @@ class GenerateIT {
         assertThat(again.output()).contains("已有业务数据").contains("60 个单位");
         var still = JarProcess.run(Map.of(), "audit", "verify", "--data", data.toString());
         assertThat(still.output()).contains("核验 " + made.get("audit").asInt() + " 条");
+
+        // the load switched off the triggers that mark kept paces stale; the province it left has them on
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data, JarProcess.freePort());
+                var c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+                var rs = c.createStatement()
+                        .executeQuery("SELECT count(*), count(*) FILTER (WHERE tgenabled = 'O') FROM pg_trigger"
+                                + " WHERE NOT tgisinternal AND tgname LIKE 'item\\_pace\\_%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("kept-pace triggers").isPositive();
+            assertThat(rs.getInt(2)).as("of them switched on").isEqualTo(rs.getInt(1));
+        }
     }
 
     @Test
