@@ -201,8 +201,7 @@ public class ItemQuery {
             if (rows.size() <= size && (!rows.isEmpty() || offset == 0)) {
                 return offset + rows.size(); // the last page: what precedes it and what it holds
             }
-            String countWhere = w.sql().replace(NOT_OVERDUE, NOT_OVERDUE_COUNTED);
-            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + countWhere + " LIMIT :cap) t")
+            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM item i WHERE " + w.countSql() + " LIMIT :cap) t")
                     .params(params)
                     .query(Long.class)
                     .single();
@@ -235,8 +234,11 @@ public class ItemQuery {
                 .list());
     }
 
-    /** The conditions; {@code scoped} when they include the account's visibility test. */
-    private record Where(String sql, Map<String, Object> params, boolean scoped) {}
+    /**
+     * The conditions, and the same conditions as a capped count wants them written; {@code scoped}
+     * when they include the account's visibility test.
+     */
+    private record Where(String sql, String countSql, Map<String, Object> params, boolean scoped) {}
 
     private static final String OPEN = "('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'CLOSURE_REQUESTED')";
 
@@ -260,6 +262,7 @@ public class ItemQuery {
         ItemScope scope = scopes.of(user);
         Map<String, Object> params = new HashMap<>();
         List<String> and = new ArrayList<>();
+        int notOverdue = -1; // where NOT_OVERDUE stands, for the count's form of it
         // a subtree the account sees whole needs no visibility test of its own
         boolean scoped = (unitPath == null || !scope.units().covers(new UnitPath(unitPath)))
                 && !scope.units().everything();
@@ -308,6 +311,7 @@ public class ItemQuery {
             if (f.overdue()) {
                 and.add("i.status IN " + OPEN + " AND i.deadline < :today");
             } else if (open) {
+                notOverdue = and.size();
                 and.add(NOT_OVERDUE);
             } else {
                 and.add("(i.status NOT IN " + OPEN + " OR i.deadline IS NULL OR i.deadline >= :today)");
@@ -327,7 +331,11 @@ public class ItemQuery {
             and.add("EXISTS (SELECT 1 FROM item_source_link l WHERE l.item_id = i.id AND l.source_id = :source)");
             params.put("source", f.sourceId());
         }
-        return new Where(and.isEmpty() ? "TRUE" : String.join(" AND ", and), params, scoped);
+        String sql = and.isEmpty() ? "TRUE" : String.join(" AND ", and);
+        if (notOverdue >= 0) {
+            and.set(notOverdue, NOT_OVERDUE_COUNTED);
+        }
+        return new Where(sql, and.isEmpty() ? "TRUE" : String.join(" AND ", and), params, scoped);
     }
 
     /**
