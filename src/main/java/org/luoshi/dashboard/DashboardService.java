@@ -23,6 +23,7 @@ import org.luoshi.progress.Pace;
 import org.luoshi.progress.PaceStore;
 import org.luoshi.progress.Warning;
 import org.luoshi.security.CurrentUser;
+import org.luoshi.security.DataScopes;
 import org.luoshi.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ public class DashboardService {
     private final UnitTallies tallies;
     private final org.luoshi.database.CustomPlans plans;
     private final JdbcClient jdbc;
+    private final DataScopes scopes;
 
     DashboardService(
             ItemQuery items,
@@ -49,8 +51,10 @@ public class DashboardService {
             PaceStore paces,
             UnitTallies tallies,
             JdbcClient jdbc,
-            org.luoshi.database.CustomPlans plans) {
+            org.luoshi.database.CustomPlans plans,
+            DataScopes scopes) {
         this.plans = plans;
+        this.scopes = scopes;
         this.items = items;
         this.units = units;
         this.paces = paces;
@@ -60,7 +64,7 @@ public class DashboardService {
 
     /** The unit a person's dashboard opens on: a supervisor's jurisdiction, anyone else's own unit. */
     public long home(CurrentUser user, UnitScope scope) {
-        List<Unit> chain = units.lineage(user.unitId());
+        List<Unit> chain = scopes.lineage(user);
         if (chain.isEmpty()) {
             throw DomainException.notFound("unit.notFound", "单位不存在或不在您的数据范围内");
         }
@@ -93,7 +97,7 @@ public class DashboardService {
         List<Unit> children = units.children(unit.id(), scope);
         Map<Long, Tally> byUnit = whole ? kept(unit, children) : counted(where, params, unit, children);
         Tally total = byUnit.get(TOTAL);
-        List<List<ItemRow>> lists = plans.read(() -> List.of(red(where, params), dueThisWeek(where, params, today)));
+        List<List<ItemRow>> lists = plans.read(() -> lists(where, params, today));
         String ledger = "/items?unit=" + unit.id() + (leaderId == null ? "" : "&leader=" + leaderId);
         String live = ledger + "&stage=LIVE";
         List<Count> byStatus = new ArrayList<>();
@@ -230,45 +234,43 @@ public class DashboardService {
                 href);
     }
 
-    /** The ten furthest behind time, from the kept paces. */
-    private List<ItemRow> red(String where, Map<String, Object> params) {
-        return rows(
-                "SELECT i.id, i.code, i.title, un.name AS unit_name, i.deadline, i.status, ip.lag_points"
-                        + " FROM item i JOIN item_pace ip ON ip.item_id = i.id JOIN unit un ON un.id = i.lead_unit_id"
-                        + " WHERE " + where + " AND i.status IN " + PaceStore.OPEN + " AND ip.warning = 'RED'"
-                        + " AND ip.as_of = :dToday AND ip.policy = :dPolicy AND NOT ip.stale"
-                        + " ORDER BY ip.lag_points DESC, ip.deadline, ip.item_id LIMIT " + LIST,
-                params,
-                true);
-    }
-
-    private List<ItemRow> dueThisWeek(String where, Map<String, Object> params, LocalDate today) {
+    /**
+     * The ten furthest behind time (from the kept paces) and the first ten due by Sunday, in one
+     * statement: each list keeps its own order by the sort keys it carries out.
+     */
+    private List<List<ItemRow>> lists(String where, Map<String, Object> params, LocalDate today) {
         Map<String, Object> p = new HashMap<>(params);
         p.put("dSunday", today.with(DayOfWeek.SUNDAY));
-        return rows(
-                "SELECT i.id, i.code, i.title, un.name AS unit_name, i.deadline, i.status, 0 AS lag_points"
-                        + " FROM item i JOIN unit un ON un.id = i.lead_unit_id WHERE " + where + " AND i.status IN "
-                        + PaceStore.OPEN
+        String columns = "i.id, i.code, i.title, un.name AS unit_name, i.deadline, i.status";
+        String open = " WHERE " + where + " AND i.status IN " + PaceStore.OPEN;
+        List<List<ItemRow>> lists = List.of(new ArrayList<>(), new ArrayList<>());
+        jdbc.sql("(SELECT 0 AS list, " + columns + ", ip.lag_points, ip.deadline AS by_deadline"
+                        + " FROM item i JOIN item_pace ip ON ip.item_id = i.id JOIN unit un ON un.id = i.lead_unit_id"
+                        + open + " AND ip.warning = 'RED'"
+                        + " AND ip.as_of = :dToday AND ip.policy = :dPolicy AND NOT ip.stale"
+                        + " ORDER BY ip.lag_points DESC, ip.deadline, ip.item_id LIMIT " + LIST + ")"
+                        + " UNION ALL (SELECT 1, " + columns + ", 0, i.deadline"
+                        + " FROM item i JOIN unit un ON un.id = i.lead_unit_id" + open
                         + " AND i.deadline >= :dToday AND i.deadline <= :dSunday ORDER BY i.deadline, i.id LIMIT "
-                        + LIST,
-                p,
-                false);
-    }
-
-    private List<ItemRow> rows(String sql, Map<String, Object> params, boolean lagNote) {
-        return jdbc.sql(sql)
-                .params(params)
-                .query((rs, n) -> new ItemRow(
-                        rs.getLong("id"),
-                        rs.getString("code"),
-                        rs.getString("title"),
-                        rs.getString("unit_name"),
-                        rs.getObject("deadline", LocalDate.class),
-                        lagNote
-                                ? Pace.sentence(rs.getInt("lag_points"))
-                                : ItemStatus.valueOf(rs.getString("status")).label(),
-                        "/items/" + rs.getLong("id")))
-                .list();
+                        + LIST + ")"
+                        + " ORDER BY list, lag_points DESC, by_deadline, id")
+                .params(p)
+                .query(rs -> {
+                    boolean red = rs.getInt("list") == 0;
+                    lists.get(red ? 0 : 1)
+                            .add(new ItemRow(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getString("title"),
+                                    rs.getString("unit_name"),
+                                    rs.getObject("deadline", LocalDate.class),
+                                    red
+                                            ? Pace.sentence(rs.getInt("lag_points"))
+                                            : ItemStatus.valueOf(rs.getString("status"))
+                                                    .label(),
+                                    "/items/" + rs.getLong("id")));
+                });
+        return lists;
     }
 
     /** Closures and first submissions of reports in each of the last six months. */

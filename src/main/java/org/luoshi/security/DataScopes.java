@@ -1,6 +1,7 @@
 package org.luoshi.security;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.luoshi.org.Unit;
 import org.luoshi.org.UnitQuery;
 import org.luoshi.org.UnitScope;
@@ -24,17 +25,39 @@ public class DataScopes {
 
     /** The account's scope, worked out once per web request (a page asks for it several times). */
     public UnitScope of(CurrentUser user) {
+        return perRequest(
+                DataScopes.class.getName() + "." + user.id() + "." + user.unitId() + "." + user.roles(),
+                UnitScope.class,
+                () -> compute(user));
+    }
+
+    /**
+     * The account's unit and every unit above it, root first, read once per web request: the scope
+     * is worked out from it, and a page that opens on the account's jurisdiction needs it again.
+     */
+    public List<Unit> lineage(CurrentUser user) {
+        return lineageInForest(user).chain();
+    }
+
+    private UnitQuery.Lineage lineageInForest(CurrentUser user) {
+        return perRequest(
+                DataScopes.class.getName() + ".lineage." + user.unitId(),
+                UnitQuery.Lineage.class,
+                () -> units.lineageInForest(user.unitId()));
+    }
+
+    private static <T> T perRequest(String key, Class<T> type, Supplier<T> compute) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return compute(user);
+            return compute.get();
         }
-        String key = DataScopes.class.getName() + "." + user.id() + "." + user.unitId() + "." + user.roles();
-        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof UnitScope kept) {
-            return kept;
+        Object kept = request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (type.isInstance(kept)) {
+            return type.cast(kept);
         }
-        UnitScope scope = compute(user);
-        request.setAttribute(key, scope, RequestAttributes.SCOPE_REQUEST);
-        return scope;
+        T value = compute.get();
+        request.setAttribute(key, value, RequestAttributes.SCOPE_REQUEST);
+        return value;
     }
 
     private UnitScope compute(CurrentUser user) {
@@ -44,7 +67,7 @@ public class DataScopes {
         if (user.has(Role.AUDIT_ADMIN)) {
             return UnitScope.none();
         }
-        UnitQuery.Lineage lineage = units.lineageInForest(user.unitId());
+        UnitQuery.Lineage lineage = lineageInForest(user);
         List<Unit> chain = lineage.chain();
         if (chain.isEmpty()) {
             return UnitScope.none();

@@ -2,8 +2,11 @@ package org.luoshi.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.luoshi.item.ItemQuery;
 import org.luoshi.progress.Pace;
 import org.luoshi.progress.PaceService;
+import org.luoshi.progress.Warning;
 import org.luoshi.support.Api;
 import org.luoshi.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +170,72 @@ class DashboardIT extends IntegrationTest {
         jdbc.sql("UPDATE item SET deadline = deadline - 400 WHERE id = :id")
                 .param("id", item)
                 .update();
+    }
+
+    @Test
+    void theRedListAndThisWeeksListAreTheLedgersOwnInTheirOrder() {
+        Api api = api();
+        String supervisor = api.token("supervisor", DEMO_PASSWORD);
+        long county = unitId("SF-LJ");
+        String path = "/api/v1/dashboard?unit=" + county;
+        LocalDate today =
+                LocalDate.parse(api.get(path, supervisor).json().get("today").asString());
+        Set<String> open = Set.of("DISPATCHED", "ACCEPTED", "IN_PROGRESS", "CLOSURE_REQUESTED");
+        List<Long> openIds = ledger(api, supervisor, county).stream()
+                .filter(i -> open.contains(i.get("status").asString()))
+                .map(i -> i.get("id").asLong())
+                .toList();
+        // two open items fall due today, so that this week's list has something whatever the day
+        List<Long> dueToday = openIds.subList(openIds.size() - 2, openIds.size());
+        Map<Long, LocalDate> deadlines = new HashMap<>();
+        items.byIds(dueToday).forEach(i -> deadlines.put(i.id(), i.deadline()));
+        jdbc.sql("UPDATE item SET deadline = :today WHERE id = ANY(:ids)")
+                .param("today", today)
+                .param("ids", dueToday.toArray(Long[]::new))
+                .update();
+        try {
+            JsonNode d = api.get(path, supervisor).json();
+            var current = items.byIds(openIds);
+            Map<Long, Pace> paces = pace.of(current);
+            Map<Long, LocalDate> deadline = new HashMap<>();
+            current.forEach(i -> deadline.put(i.id(), i.deadline()));
+            Comparator<Long> byDeadline =
+                    Comparator.comparing(deadline::get, Comparator.nullsLast(Comparator.naturalOrder()));
+            List<Long> red = openIds.stream()
+                    .filter(id -> paces.get(id).warning() == Warning.RED)
+                    .sorted(Comparator.comparing((Long id) -> -paces.get(id).lagPoints())
+                            .thenComparing(byDeadline)
+                            .thenComparing(Comparator.naturalOrder()))
+                    .limit(10)
+                    .toList();
+            assertThat(red).isNotEmpty();
+            assertThat(ids(d.get("red"))).isEqualTo(red);
+            for (JsonNode r : d.get("red")) {
+                assertThat(r.get("note").asString())
+                        .isEqualTo(Pace.sentence(paces.get(r.get("id").asLong()).lagPoints()));
+            }
+            LocalDate sunday = today.with(DayOfWeek.SUNDAY);
+            List<Long> week = openIds.stream()
+                    .filter(id -> deadline.get(id) != null
+                            && !deadline.get(id).isBefore(today)
+                            && !deadline.get(id).isAfter(sunday))
+                    .sorted(byDeadline.thenComparing(Comparator.naturalOrder()))
+                    .limit(10)
+                    .toList();
+            assertThat(week).containsAnyElementsOf(dueToday);
+            assertThat(ids(d.get("dueThisWeek"))).isEqualTo(week);
+        } finally {
+            deadlines.forEach((id, was) -> jdbc.sql("UPDATE item SET deadline = :was WHERE id = :id")
+                    .param("was", was)
+                    .param("id", id)
+                    .update());
+        }
+    }
+
+    private static List<Long> ids(JsonNode rows) {
+        List<Long> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.get("id").asLong()));
+        return ids;
     }
 
     @Autowired
