@@ -2,6 +2,7 @@ package org.luoshi.importing;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** What a ledger column holds, and the header texts offices use for it. */
 enum Column {
@@ -47,12 +48,16 @@ enum Column {
         return null;
     }
 
+    static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_NOTE = Pattern.compile("\\(.*\\)$");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[:：*]+$");
+
     /** Full-width to half-width, no spaces or line breaks, no trailing "（…）" note. */
     static String normalize(String s) {
         if (s == null) {
             return "";
         }
-        String t = Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        return t.replaceAll("\\(.*\\)$", "").replaceAll("[:：*]+$", "");
+        String t = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+        return TRAILING_MARKS.matcher(TRAILING_NOTE.matcher(t).replaceAll("")).replaceAll("");
     }
 }

@@ -25,7 +25,9 @@ final class Dates {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String t = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        String t = Column.SPACES
+                .matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC))
+                .replaceAll("");
         try {
             Matcher m;
             if ((m = YMD.matcher(t)).matches()) {

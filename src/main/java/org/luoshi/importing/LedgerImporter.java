@@ -497,7 +497,7 @@ public class LedgerImporter {
                 if (!m.matches()) {
                     c.error(Column.TARGET, "目标值“" + targetText + "”中没有数字");
                 } else {
-                    String name = m.group(1).replaceAll("[:：]$", "");
+                    String name = TRAILING_COLON.matcher(m.group(1)).replaceAll("");
                     String measure = m.group(3).isBlank() ? "项" : m.group(3);
                     fields.put(
                             "indicators",
@@ -561,11 +561,14 @@ public class LedgerImporter {
         return field == null ? "" : field;
     }
 
+    private static final Pattern SEPARATORS = Pattern.compile("[、,，;；/\\n]+");
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]$");
+
     static List<String> split(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.split("[、,，;；/\\n]+"))
+        return Arrays.stream(SEPARATORS.split(text))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();

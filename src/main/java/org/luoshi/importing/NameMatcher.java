@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Finds a unit or a person by the name a sheet gives, as people write it: full name or short name,
@@ -64,9 +65,13 @@ final class NameMatcher {
         return ids != null && ids.size() > 1;
     }
 
+    // compiled once: a ledger's import looks up several names on every row
+    private static final Pattern NOT_IN_KEY = Pattern.compile("[\\s　·•]");
+
     static String key(String s) {
-        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC)
-                .replaceAll("[\\s　·•]", "")
+        return NOT_IN_KEY
+                .matcher(Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC))
+                .replaceAll("")
                 .replace("（", "(")
                 .replace("）", ")");
     }

@@ -12,7 +12,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
@@ -386,7 +385,7 @@ final class SheetReader {
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int column = new CellReference(ref).getCol();
+            int column = column(ref);
             if (column >= MAX_COLUMNS) {
                 return;
             }
@@ -395,5 +394,22 @@ final class SheetReader {
             }
             current.add(value == null ? "" : value);
         }
+    }
+
+    /**
+     * The zero-based column of a cell reference such as "AB12": the letters read as a number in
+     * base 26, where POI's CellReference runs a regular expression on every cell.
+     */
+    static int column(String ref) {
+        int column = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = Character.toUpperCase(ref.charAt(i));
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
     }
 }

@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.luoshi.DomainException;
@@ -43,6 +44,19 @@ class SheetReaderTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
             wb.write(out);
             return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aCellReferencesColumnIsItsLettersInBase26AsPoiReadsThem() {
+        assertThat(SheetReader.column("A1")).isZero();
+        assertThat(SheetReader.column("Z9")).isEqualTo(25);
+        assertThat(SheetReader.column("AA10")).isEqualTo(26);
+        assertThat(SheetReader.column("$AB$12")).isEqualTo(27);
+        assertThat(SheetReader.column("XFD1048576")).isEqualTo(16383);
+        for (int c = 0; c < 16384; c += 37) {
+            String ref = CellReference.convertNumToColString(c) + (c % 1000 + 1);
+            assertThat(SheetReader.column(ref)).as(ref).isEqualTo(new CellReference(ref).getCol());
         }
     }
 
